@@ -1,0 +1,3 @@
+using OpenIcs.Cli;
+
+return await OpenIcsCli.RunAsync(args, Console.Out, Console.Error);
