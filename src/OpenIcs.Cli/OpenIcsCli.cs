@@ -63,6 +63,10 @@ public static class OpenIcsCli
     {
         var root = new RootCommand("OpenICS: the open platform for London's Integrated Care Systems.");
         root.Options.Add(Verbose);
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PlacesCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }
