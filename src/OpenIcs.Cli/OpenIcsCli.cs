@@ -68,6 +68,7 @@ public static class OpenIcsCli
         root.Subcommands.Add(PlacesCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         return root;
     }
 }
