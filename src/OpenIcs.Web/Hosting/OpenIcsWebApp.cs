@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using OpenIcs.Places;
+using OpenIcs.Record;
+using OpenIcs.Record.Api;
 using OpenIcs.Storage;
 
 namespace OpenIcs.Web.Hosting;
@@ -44,9 +46,11 @@ public static class OpenIcsWebApp
 
         builder.Services.AddStorage(store);
         builder.Services.AddPlaces();
+        builder.Services.AddRecord(builder.Configuration);
 
         var app = builder.Build();
         app.UseErrorResponses();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseFhirErrors());
         app.UseSecurityHeaders();
         app.UseEmbeddedAssets();
         app.UseAntiforgery();
@@ -54,6 +58,7 @@ public static class OpenIcsWebApp
         app.MapHealth();
         app.MapOpenApi();
         app.MapPlaces();
+        app.MapRecord();
         app.MapRazorComponents<App>();
         return app;
     }

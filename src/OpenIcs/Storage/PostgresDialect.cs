@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace OpenIcs.Storage;
 
@@ -55,5 +56,94 @@ public sealed class PostgresDialect : SqlDialect
     {
         await _dataSource.DisposeAsync();
         await base.DisposeAsync();
+    }
+
+    /// <inheritdoc />
+    public override async Task<long[]> AllocateResourceKeysAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT nextval('resource_rk_seq') FROM generate_series(1, $1)",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        var keys = new long[count];
+        var i = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            keys[i++] = reader.GetInt64(0);
+        return keys;
+    }
+
+    /// <inheritdoc />
+    public override async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, BulkRows rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return;
+        var columns = string.Join(", ", rows.Columns.Select(c => c.Name));
+        await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY {rows.Table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        var values = new CopyValues(importer, rows.Columns.Select(c => c.Type).ToArray());
+        for (var row = 0; row < rows.Count; row++)
+        {
+            importer.StartRow();
+            values.Reset();
+            rows.WriteRow(row, values);
+        }
+
+        await importer.CompleteAsync(ct);
+    }
+
+    /// <inheritdoc />
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    /// <inheritdoc />
+    public override object TextList(IEnumerable<string> values) => values.ToArray();
+
+    /// <inheritdoc />
+    public override object IntegerList(IEnumerable<long> values) => values.ToArray();
+
+    /// <inheritdoc />
+    public override string LockForUpdate => " FOR UPDATE";
+
+    /// <inheritdoc />
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    // Synchronous writes are buffered by Npgsql and flushed in large blocks, which is what makes COPY fast.
+    private sealed class CopyValues(NpgsqlBinaryImporter importer, BulkType[] types) : IBulkValues
+    {
+        private int _next;
+
+        public void Reset() => _next = 0;
+
+        public void Add(long value)
+        {
+            if (types[_next++] == BulkType.Integer4)
+                importer.Write((int)value, NpgsqlDbType.Integer);
+            else
+                importer.Write(value, NpgsqlDbType.Bigint);
+        }
+
+        public void Add(double value)
+        {
+            _next++;
+            importer.Write(value, NpgsqlDbType.Double);
+        }
+
+        public void Add(string? value)
+        {
+            _next++;
+            if (value is null)
+                importer.WriteNull();
+            else
+                importer.Write(value, NpgsqlDbType.Text);
+        }
+
+        public void Add(byte[]? value)
+        {
+            _next++;
+            if (value is null)
+                importer.WriteNull();
+            else
+                importer.Write(value, NpgsqlDbType.Bytea);
+        }
     }
 }

@@ -2,7 +2,8 @@ using System.Data.Common;
 
 namespace OpenIcs.Storage;
 
-/// <summary>What truly differs between SQLite and PostgreSQL: opening connections, migrations, locking, bulk load.</summary>
+/// <summary>What truly differs between SQLite and PostgreSQL: opening connections, migrations, locking, bulk load,
+/// key allocation and list parameters.</summary>
 /// <remarks>Everything else (SQL text, mapping, search-index rows) is written once above this seam.</remarks>
 public abstract class SqlDialect : IAsyncDisposable
 {
@@ -20,6 +21,29 @@ public abstract class SqlDialect : IAsyncDisposable
 
     /// <summary>Starts a transaction that will write; on SQLite it takes the write lock at once to avoid upgrade deadlocks.</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Reserves <paramref name="count"/> new resource keys (<c>rk</c>), unique across every writer.</summary>
+    public abstract Task<long[]> AllocateResourceKeysAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct);
+
+    /// <summary>Writes <paramref name="rows"/> inside <paramref name="transaction"/> by the engine's fastest path.</summary>
+    public abstract Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, BulkRows rows, CancellationToken ct);
+
+    /// <summary>A condition that <paramref name="column"/> is one of the values of list parameter
+    /// <paramref name="parameter"/> (made by <see cref="TextList"/> or <see cref="IntegerList"/>).</summary>
+    public abstract string InList(string column, string parameter);
+
+    /// <summary>A list of text values as one parameter for <see cref="InList"/>.</summary>
+    public abstract object TextList(IEnumerable<string> values);
+
+    /// <summary>A list of integers as one parameter for <see cref="InList"/>.</summary>
+    public abstract object IntegerList(IEnumerable<long> values);
+
+    /// <summary>Appended to a SELECT of one row that the transaction will then change, so concurrent writers queue
+    /// (PostgreSQL <c>FOR UPDATE</c>; SQLite already holds its single write lock).</summary>
+    public abstract string LockForUpdate { get; }
+
+    /// <summary>True when <paramref name="exception"/> reports a broken unique constraint.</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>Releases pooled resources.</summary>
     public virtual ValueTask DisposeAsync()

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using OpenIcs.Record.Identity;
+using OpenIcs.Record.Search;
+
+namespace OpenIcs.Record;
+
+/// <summary>A resource checked and indexed above the store seam, ready to be written by either store: its type and id,
+/// JSON, search index, content hash and NHS numbers.</summary>
+public sealed class PreparedResource
+{
+    private PreparedResource(string type, string id, JsonElement json, SearchIndex index, long hash, IReadOnlyList<string> nhsNumbers)
+    {
+        Type = type;
+        Id = id;
+        Json = json;
+        Index = index;
+        Hash = hash;
+        NhsNumbers = nhsNumbers;
+    }
+
+    /// <summary>The resource type.</summary>
+    public string Type { get; }
+
+    /// <summary>The logical id.</summary>
+    public string Id { get; }
+
+    /// <summary>The resource JSON (a private copy, safe to keep).</summary>
+    public JsonElement Json { get; }
+
+    /// <summary>The search-index rows.</summary>
+    public SearchIndex Index { get; }
+
+    /// <summary>The content hash of the JSON as received.</summary>
+    public long Hash { get; }
+
+    /// <summary>For a Patient, the NHS numbers it carries (valid by construction).</summary>
+    public IReadOnlyList<string> NhsNumbers { get; }
+
+    /// <summary>Checks and indexes <paramref name="json"/>: a JSON object with a supported <c>resourceType</c> (equal to
+    /// <paramref name="expectedType"/> when given) and a valid id (<paramref name="id"/> when given replaces it).</summary>
+    public static Outcome<PreparedResource> From(ReadOnlySpan<byte> json, string? expectedType = null, string? id = null)
+    {
+        JsonElement root;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            root = JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException e)
+        {
+            return RecordError.Invalid($"The resource is not valid JSON: {e.Message}",
+                e.LineNumber is { } line ? $"line {line + 1}, position {e.BytePositionInLine + 1}" : null);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+            return RecordError.Invalid("A resource must be a JSON object.");
+        if (!root.TryGetProperty("resourceType", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            return RecordError.Invalid("The resource has no resourceType.");
+        var type = typeElement.GetString()!;
+        if (expectedType is not null && type != expectedType)
+            return RecordError.Invalid($"The resource is a {type} but a {expectedType} was expected here.", "resourceType");
+        if (!RecordTypes.IsSupported(type))
+            return RecordError.NotFound($"'{type}' is not a resource type this record stores ({string.Join(", ", RecordTypes.InLoadOrder)}).");
+
+        if (id is null)
+        {
+            if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+                return RecordError.Invalid($"The {type} has no id.", "id");
+            id = idElement.GetString()!;
+        }
+
+        if (!RecordTypes.IsValidId(id))
+            return RecordError.Invalid($"'{id}' is not a valid id: use 1-64 letters, digits, '-' and '.'.", "id");
+
+        var nhsNumbers = new List<string>(1);
+        if (type == "Patient" && root.TryGetProperty("identifier", out var identifiers) && identifiers.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var identifier in identifiers.EnumerateArray())
+            {
+                if (identifier.ValueKind == JsonValueKind.Object && identifier.TryGetProperty("system", out var system)
+                    && system.ValueKind == JsonValueKind.String && system.ValueEquals(NhsNumber.System))
+                {
+                    var value = identifier.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                    if (!NhsNumber.TryParse(value, out var number))
+                        return RecordError.Unprocessable(NhsNumber.Rule(value), $"Patient.identifier[{index}].value");
+                    if (!nhsNumbers.Contains(number.Digits))
+                        nhsNumbers.Add(number.Digits);
+                }
+
+                index++;
+            }
+        }
+
+        return new PreparedResource(type, id, root, SearchIndexer.Index(type, id, root), ResourceBody.Hash(json), nhsNumbers);
+    }
+
+    /// <summary>Every relative reference (<c>Type/id</c>) anywhere in the resource, for integrity checks.</summary>
+    public IReadOnlyCollection<(string Type, string Id)> LocalReferences()
+    {
+        var found = new HashSet<(string, string)>();
+        Collect(Json, found);
+        return found;
+    }
+
+    private static void Collect(JsonElement element, HashSet<(string, string)> found)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.NameEquals("reference") && property.Value.ValueKind == JsonValueKind.String
+                        && ReferenceParser.TryParse(property.Value.GetString(), out var type, out var id) && type is not null)
+                        found.Add((type, id));
+                    else
+                        Collect(property.Value, found);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    Collect(item, found);
+                break;
+        }
+    }
+}

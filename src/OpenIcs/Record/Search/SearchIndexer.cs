@@ -1,0 +1,269 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+
+namespace OpenIcs.Record.Search;
+
+/// <summary>Computes a resource's <see cref="SearchIndex"/> from its JSON, using the compiled parameters of
+/// <see cref="SearchParameterCatalog"/>. Stateless and thread-safe.</summary>
+public static class SearchIndexer
+{
+    /// <summary>The index rows of <paramref name="resource"/>, a resource of <paramref name="resourceType"/> with
+    /// logical id <paramref name="id"/>.</summary>
+    public static SearchIndex Index(string resourceType, string id, JsonElement resource)
+    {
+        var tokens = new HashSet<TokenValue>();
+        var strings = new HashSet<StringValue>();
+        var dates = new HashSet<DateValue>();
+        var references = new HashSet<ReferenceValue>();
+        var quantities = new HashSet<QuantityValue>();
+        foreach (var parameter in SearchParameterCatalog.For(resourceType).Values)
+        {
+            foreach (var path in parameter.Paths)
+            {
+                path.Walk(resource, element =>
+                {
+                    switch (parameter.Type)
+                    {
+                        case SearchParamType.Token or SearchParamType.Uri:
+                            AddTokens(parameter.Name, path.LeafType, element, tokens);
+                            break;
+                        case SearchParamType.String:
+                            AddStrings(parameter.Name, path.LeafType, element, strings);
+                            break;
+                        case SearchParamType.Date:
+                            AddDates(parameter.Name, path.LeafType, element, dates);
+                            break;
+                        case SearchParamType.Reference:
+                            AddReference(parameter.Name, path, element, references);
+                            break;
+                        case SearchParamType.Quantity:
+                            AddQuantity(parameter.Name, path.LeafType, element, quantities);
+                            break;
+                    }
+                });
+            }
+        }
+
+        return new SearchIndex([.. tokens], [.. strings], [.. dates], [.. references], [.. quantities],
+            Compartment(resourceType, id, references));
+    }
+
+    /// <summary>The Patient a resource belongs to: itself for a Patient, else the target of its <c>patient</c>
+    /// parameter, else of a <c>subject</c> that is a Patient.</summary>
+    private static string? Compartment(string resourceType, string id, HashSet<ReferenceValue> references)
+    {
+        if (resourceType == "Patient")
+            return id;
+        string? subject = null;
+        foreach (var reference in references)
+        {
+            if (reference.TargetType != "Patient")
+                continue;
+            if (reference.Param == "patient")
+                return reference.TargetId;
+            if (reference.Param is "subject" or "beneficiary" or "for")
+                subject ??= reference.TargetId;
+        }
+
+        return subject;
+    }
+
+    private static void AddTokens(string param, string leafType, JsonElement element, HashSet<TokenValue> tokens)
+    {
+        switch (leafType)
+        {
+            case "CodeableConcept":
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("coding", out var codings)
+                    && codings.ValueKind == JsonValueKind.Array)
+                    foreach (var coding in codings.EnumerateArray())
+                        AddCoding(param, coding, "code", tokens);
+                break;
+            case "Coding":
+                AddCoding(param, element, "code", tokens);
+                break;
+            case "Identifier" or "ContactPoint":
+                AddCoding(param, element, "value", tokens);
+                break;
+            default:
+                if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text)
+                    tokens.Add(new TokenValue(param, "", text));
+                else if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    tokens.Add(new TokenValue(param, "", element.ValueKind == JsonValueKind.True ? "true" : "false"));
+                break;
+        }
+    }
+
+    private static void AddCoding(string param, JsonElement element, string codeName, HashSet<TokenValue> tokens)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(codeName, out var code)
+            || code.ValueKind != JsonValueKind.String || code.GetString() is not { Length: > 0 } value)
+            return;
+        var system = element.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? "" : "";
+        tokens.Add(new TokenValue(param, system, value));
+    }
+
+    private static readonly string[] NameParts = ["family", "given", "prefix", "suffix", "text"];
+    private static readonly string[] AddressParts = ["line", "city", "district", "state", "postalCode", "country", "text"];
+
+    private static void AddStrings(string param, string leafType, JsonElement element, HashSet<StringValue> strings)
+    {
+        switch (leafType)
+        {
+            case "HumanName":
+                foreach (var text in Parts(element, NameParts))
+                {
+                    if (param == "phonetic")
+                    {
+                        if (TextFolding.Soundex(text) is { Length: > 0 } key)
+                            strings.Add(new StringValue(param, key, key));
+                    }
+                    else
+                    {
+                        AddString(param, text, strings);
+                    }
+                }
+
+                break;
+            case "Address":
+                foreach (var text in Parts(element, AddressParts))
+                    AddString(param, text, strings);
+                break;
+            default:
+                if (element.ValueKind == JsonValueKind.String && element.GetString() is { } value)
+                    AddString(param, value, strings);
+                break;
+        }
+    }
+
+    private static void AddString(string param, string text, HashSet<StringValue> strings)
+    {
+        var folded = TextFolding.Fold(text);
+        if (folded.Length > 0)
+            strings.Add(new StringValue(param, folded, text.Length > TextFolding.MaxLength ? text[..TextFolding.MaxLength] : text));
+    }
+
+    private static IEnumerable<string> Parts(JsonElement element, string[] names)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            yield break;
+        foreach (var name in names)
+        {
+            if (!element.TryGetProperty(name, out var value))
+                continue;
+            if (value.ValueKind == JsonValueKind.String)
+                yield return value.GetString()!;
+            else if (value.ValueKind == JsonValueKind.Array)
+                foreach (var item in value.EnumerateArray())
+                    if (item.ValueKind == JsonValueKind.String)
+                        yield return item.GetString()!;
+        }
+    }
+
+    private static void AddDates(string param, string leafType, JsonElement element, HashSet<DateValue> dates)
+    {
+        switch (leafType)
+        {
+            case "Period":
+                if (element.ValueKind != JsonValueKind.Object)
+                    return;
+                var low = element.TryGetProperty("start", out var start) && DateOf(start) is { } s ? s.Low : long.MinValue;
+                var high = element.TryGetProperty("end", out var end) && DateOf(end) is { } e ? e.High : DateRange.Open;
+                if (low != long.MinValue || high != DateRange.Open)
+                    dates.Add(new DateValue(param, low, high));
+                break;
+            case "Timing":
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("event", out var events)
+                    && events.ValueKind == JsonValueKind.Array)
+                    foreach (var item in events.EnumerateArray())
+                        if (DateOf(item) is { } range)
+                            dates.Add(new DateValue(param, range.Low, range.High));
+                break;
+            default:
+                if (DateOf(element) is { } value)
+                    dates.Add(new DateValue(param, value.Low, value.High));
+                break;
+        }
+    }
+
+    private static DateRange? DateOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String && DateRange.TryParse(element.GetString(), out var range) ? range : null;
+
+    private static void AddReference(string param, ElementPath path, JsonElement element, HashSet<ReferenceValue> references)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            // canonical and uri targets are kept whole.
+            if (element.GetString() is { Length: > 0 } url)
+                references.Add(new ReferenceValue(param, null, url));
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("reference", out var value)
+            || value.ValueKind != JsonValueKind.String || !ReferenceParser.TryParse(value.GetString(), out var type, out var id))
+            return;
+        if (path.ReferenceTarget is not null && type != path.ReferenceTarget)
+            return;
+        references.Add(new ReferenceValue(param, type, id));
+    }
+
+    private static void AddQuantity(string param, string leafType, JsonElement element, HashSet<QuantityValue> quantities)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            return;
+        if (leafType == "Range")
+        {
+            var low = element.TryGetProperty("low", out var l) ? QuantityOf(l) : null;
+            var high = element.TryGetProperty("high", out var h) ? QuantityOf(h) : null;
+            if (low is null && high is null)
+                return;
+            var unit = low ?? high!.Value;
+            quantities.Add(new QuantityValue(param, unit.System, unit.Code, low?.Value ?? double.NegativeInfinity,
+                high?.Value ?? double.PositiveInfinity));
+            return;
+        }
+
+        if (QuantityOf(element) is { } quantity)
+            quantities.Add(new QuantityValue(param, quantity.System, quantity.Code, quantity.Value, quantity.Value));
+    }
+
+    private static (double Value, string System, string Code)? QuantityOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("value", out var v) || v.ValueKind != JsonValueKind.Number)
+            return null;
+        var system = element.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
+        var code = element.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!
+            : element.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
+        return (v.GetDouble(), system, code);
+    }
+}
+
+/// <summary>Reads FHIR reference strings.</summary>
+public static class ReferenceParser
+{
+    /// <summary>Reads <c>Type/id</c> or <c>Type/id/_history/n</c> (type set), or an absolute URL or URN (type null, the
+    /// whole text as id). Contained references (<c>#x</c>) and empty text are not targets.</summary>
+    public static bool TryParse(string? reference, out string? type, out string id)
+    {
+        type = null;
+        id = "";
+        if (string.IsNullOrEmpty(reference) || reference[0] == '#')
+            return false;
+        if (reference.Contains(':', StringComparison.Ordinal))
+        {
+            id = reference;
+            return true;
+        }
+
+        var parts = reference.Split('/');
+        if ((parts.Length == 2 || (parts.Length == 4 && parts[2] == "_history")) && ModelInfo.IsKnownResource(parts[0])
+            && RecordTypes.IsValidId(parts[1]))
+        {
+            type = parts[0];
+            id = parts[1];
+            return true;
+        }
+
+        return false;
+    }
+
+}

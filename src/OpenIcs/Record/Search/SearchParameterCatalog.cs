@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
+
+namespace OpenIcs.Record.Search;
+
+/// <summary>A search parameter the record supports on one resource type, with its compiled paths.</summary>
+/// <param name="ResourceType">The resource type it searches.</param>
+/// <param name="Name">Its code in URLs, e.g. <c>birthdate</c>.</param>
+/// <param name="Type">Token, string, date, reference, quantity or uri.</param>
+/// <param name="Paths">Where its values are in the resource (empty for <c>_id</c> and <c>_lastUpdated</c>).</param>
+/// <param name="Targets">For references, the resource types it may point to.</param>
+/// <param name="Expression">The published FHIRPath, for the CapabilityStatement.</param>
+public sealed record SearchParameter(
+    string ResourceType, string Name, SearchParamType Type, IReadOnlyList<ElementPath> Paths, IReadOnlyList<string> Targets,
+    string Expression)
+{
+    /// <summary>True for parameters answered from the resource table itself rather than an index table.</summary>
+    public bool IsResourceColumn => Name is "_id" or "_lastUpdated";
+}
+
+/// <summary>The search parameters of every supported resource type: the R4 published ones whose expressions compile,
+/// plus <c>_id</c>, <c>_lastUpdated</c>, <c>_tag</c>, <c>_profile</c> and <c>_security</c>.</summary>
+public static class SearchParameterCatalog
+{
+    private static readonly SearchParamType[] Indexed =
+        [SearchParamType.Token, SearchParamType.String, SearchParamType.Date, SearchParamType.Reference, SearchParamType.Quantity, SearchParamType.Uri];
+
+    // Declared after Indexed: static fields initialise in order.
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, SearchParameter>> ByType = Build();
+
+    /// <summary>The parameters of <paramref name="resourceType"/>, by name.</summary>
+    public static IReadOnlyDictionary<string, SearchParameter> For(string resourceType) =>
+        ByType.TryGetValue(resourceType, out var parameters) ? parameters : FrozenDictionary<string, SearchParameter>.Empty;
+
+    /// <summary>The parameter <paramref name="name"/> of <paramref name="resourceType"/>, or null.</summary>
+    public static SearchParameter? Find(string resourceType, string name) =>
+        ByType.TryGetValue(resourceType, out var parameters) && parameters.TryGetValue(name, out var parameter) ? parameter : null;
+
+    private static FrozenDictionary<string, FrozenDictionary<string, SearchParameter>> Build()
+    {
+        var result = new Dictionary<string, FrozenDictionary<string, SearchParameter>>(StringComparer.Ordinal);
+        foreach (var type in RecordTypes.InLoadOrder)
+        {
+            var parameters = new Dictionary<string, SearchParameter>(StringComparer.Ordinal)
+            {
+                ["_id"] = new(type, "_id", SearchParamType.Token, [], [], "Resource.id"),
+                ["_lastUpdated"] = new(type, "_lastUpdated", SearchParamType.Date, [], [], "Resource.meta.lastUpdated"),
+            };
+            AddCommon(parameters, type, "_tag", SearchParamType.Token, "Resource.meta.tag");
+            AddCommon(parameters, type, "_security", SearchParamType.Token, "Resource.meta.security");
+            AddCommon(parameters, type, "_profile", SearchParamType.Uri, "Resource.meta.profile");
+            foreach (var definition in ModelInfo.SearchParameters.Where(d => d.Resource == type && d.Expression is not null))
+            {
+                if (definition.Name is null || !Indexed.Contains(definition.Type) || parameters.ContainsKey(definition.Name))
+                    continue;
+                if (ExpressionCompiler.Compile(type, definition.Expression!) is not { } paths)
+                    continue;
+                parameters[definition.Name] = new SearchParameter(type, definition.Name, definition.Type, paths,
+                    definition.Target?.Select(t => t.GetLiteral()).ToList() ?? [], definition.Expression!);
+            }
+
+            result[type] = parameters.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static void AddCommon(Dictionary<string, SearchParameter> parameters, string type, string name, SearchParamType kind, string expression)
+    {
+        if (ExpressionCompiler.Compile(type, expression) is { } paths)
+            parameters[name] = new SearchParameter(type, name, kind, paths, [], expression);
+    }
+}
