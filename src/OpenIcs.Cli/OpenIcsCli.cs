@@ -69,6 +69,7 @@ public static class OpenIcsCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(LoadCommand.Create());
         return root;
     }
 }
