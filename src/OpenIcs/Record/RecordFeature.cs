@@ -13,6 +13,7 @@ public static class RecordFeature
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<RecordOptions>(configuration.GetSection(RecordOptions.Section));
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<Bulk.BulkExport>();
         return services;
     }
 }

@@ -115,7 +115,8 @@ public static class FhirWire
             SummaryMode.Data => SummaryType.Data,
             _ => SummaryType.False,
         };
-        var fields = elements?.ToArray();
+        // meta carries the SUBSETTED tag, so it stays whatever _elements lists.
+        var fields = elements?.Append("meta").Distinct(StringComparer.Ordinal).ToArray();
         if (summaryType != SummaryType.False || fields is not null)
         {
             // The spec asks servers to mark trimmed resources so nobody mistakes them for whole ones.

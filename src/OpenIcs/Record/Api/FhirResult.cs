@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace OpenIcs.Record.Api;
 
 /// <summary>A FHIR response: a status, FHIR headers and a body already rendered in the chosen format.</summary>
-public sealed class FhirResult(int status, byte[]? body, FhirFormat format) : IResult
+public sealed class FhirResult(int status, byte[]? body, FhirFormat format, string? contentType = null) : IResult
 {
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 
@@ -32,7 +32,7 @@ public sealed class FhirResult(int status, byte[]? body, FhirFormat format) : IR
             response.Headers[name] = value;
         if (body is null)
             return;
-        response.ContentType = FhirWire.MediaType(format);
+        response.ContentType = contentType ?? FhirWire.MediaType(format);
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
