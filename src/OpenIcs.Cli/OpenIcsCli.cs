@@ -28,7 +28,7 @@ public static class OpenIcsCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            var verb = parsed.CommandResult.Command == root ? "" : $" {parsed.CommandResult.Command.Name}";
+            var verb = string.Concat(CommandPath(parsed.CommandResult).Select(name => " " + name));
             var message = parsed.UnmatchedTokens.Count > 0
                 ? $"unknown command or option '{parsed.UnmatchedTokens[0]}'."
                 : parsed.Errors[0].Message;
@@ -56,6 +56,14 @@ public static class OpenIcsCli
             await error.WriteLineAsync($"openics: {e.Message} (run with --verbose for details)");
             return Failed;
         }
+    }
+
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (; result is { Parent: not null }; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Push(result.Command.Name);
+        return names;
     }
 
     /// <summary>The root command with every verb; one file per verb builds its own <see cref="Command"/>.</summary>

@@ -21,6 +21,7 @@ public static class PlaceEndpoints
         places.MapGet("/boroughs", ListBoroughs).WithSummary("The 33 London local authorities with deprivation figures.");
         places.MapGet("/boroughs/{code}", GetBorough).WithSummary("One borough: figures, IMD decile distribution, age profile.");
         places.MapGet("/boroughs/{code}/lsoas", ListLsoas).WithSummary("A borough's LSOAs, most deprived first.");
+        places.MapGet("/boroughs/{code}/boundaries", GetBoundaries).WithSummary("A borough's LSOA outlines as GeoJSON.");
         places.MapGet("/lsoas/{code}", GetLsoa).WithSummary("One LSOA with its IMD 2019 position.");
         places.MapGet("/organisations", ListOrganisations).WithSummary("Organisations of every sector, filtered and paged.");
         places.MapGet("/organisations/{code}", GetOrganisation).WithSummary("One organisation by ODS or ONS code.");
@@ -82,6 +83,17 @@ public static class PlaceEndpoints
             return BadRequest(BoroughCode.Rule(code));
         var lsoas = await store.ListLsoasAsync(borough, ct);
         return lsoas.Count == 0 ? NotFound($"No LSOAs are stored for borough {borough}.") : TypedResults.Ok(lsoas);
+    }
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> GetBoundaries(string code, LsoaBoundaries boundaries, HttpContext context)
+    {
+        if (!BoroughCode.TryParse(code, out var borough))
+            return BadRequest(BoroughCode.Rule(code));
+        var geoJson = boundaries.ForBorough(borough);
+        if (geoJson is null)
+            return NotFound($"No LSOA boundaries are known for borough {borough}.");
+        context.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.File(geoJson, "application/geo+json");
     }
 
     private static async Task<Results<Ok<Lsoa>, ProblemHttpResult>> GetLsoa(

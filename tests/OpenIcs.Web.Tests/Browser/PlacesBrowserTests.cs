@@ -51,7 +51,7 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
         var point = await _page.EvaluateAsync<double[]>("""
             code => {
               document.getElementById("london-map").scrollIntoView({ block: "center" });
-              const path = document.querySelector(`#london-map path[data-borough='${code}']`);
+              const path = document.querySelector(`#london-map path[data-area='${code}']`);
               const box = path.getBBox();
               const toScreen = path.getScreenCTM();
               const candidates = [];
@@ -80,7 +80,7 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
         await _page.GotoAsync(app.BaseAddress + "/");
         await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("London's health and care places");
         await Assertions.Expect(_page.Locator("#london-map")).ToHaveAttributeAsync("data-ready", "true");
-        await Assertions.Expect(_page.Locator("#london-map path[data-borough]")).ToHaveCountAsync(33);
+        await Assertions.Expect(_page.Locator("#london-map path[data-area]")).ToHaveCountAsync(33);
 
         await ClickBoroughOnMapAsync("E09000012");
 
@@ -91,6 +91,8 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
         var lsoas = WebAppFixture.Reference.Lsoas.Count(l => l.Borough == hackney.Code);
         await Assertions.Expect(_page.GetByTestId("lsoa-count")).ToHaveTextAsync(Count(lsoas));
         await Assertions.Expect(_page.Locator("table#imd-deciles")).ToHaveAttributeAsync("data-chart-ready", "true");
+        await Assertions.Expect(_page.Locator("#borough-map")).ToHaveAttributeAsync("data-ready", "true");
+        await Assertions.Expect(_page.Locator("#borough-map path[data-area]")).ToHaveCountAsync(lsoas);
         await Assertions.Expect(_page.Locator("figure.app-chart canvas")).ToHaveCountAsync(2);
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "borough-hackney.png"), FullPage = true });
         Assert.Empty(_browserErrors);

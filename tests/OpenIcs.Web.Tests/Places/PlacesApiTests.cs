@@ -89,6 +89,23 @@ public abstract class PlacesApiTests<TApp>(TApp app) : IClassFixture<TApp>, IAsy
     }
 
     [Fact]
+    public async Task Boundaries_are_the_boroughs_LSOAs_as_GeoJSON()
+    {
+        using var response = await _client.GetAsync("/api/places/boroughs/E09000030/boundaries", Ct);
+        using var bad = await _client.GetAsync("/api/places/boroughs/E54000029/boundaries", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var codes = json.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties").GetProperty("code").GetString()!).Order(StringComparer.Ordinal).ToList();
+        var expected = WebAppFixture.Reference.Lsoas.Where(l => l.Borough.Value == "E09000030").Select(l => l.Code.Value)
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, codes);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task Systems_list_the_five_London_ICSs_with_their_boroughs()
     {
         var systems = await _client.GetFromJsonAsync<JsonElement>("/api/places/systems", Ct);

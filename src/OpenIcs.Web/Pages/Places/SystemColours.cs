@@ -16,3 +16,14 @@ public static class SystemColours
     /// <summary>The colour for the system with <paramref name="code"/>; grey for one outside London.</summary>
     public static string For(OpenIcs.Places.IcsCode code) => ByCode.GetValueOrDefault(code.Value, "#4c6272");
 }
+
+/// <summary>Colours for national IMD deciles on maps: the viridis scale, dark for decile 1 (most deprived) to light for
+/// decile 10; it stays ordered for colour-blind readers and in greyscale.</summary>
+public static class DecileColours
+{
+    private static readonly string[] Viridis =
+        ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"];
+
+    /// <summary>The colour for <paramref name="decile"/> (1-10).</summary>
+    public static string For(int decile) => Viridis[Math.Clamp(decile, 1, 10) - 1];
+}
