@@ -64,6 +64,7 @@ public static class OpenIcsCli
         var root = new RootCommand("OpenICS: the open platform for London's Integrated Care Systems.");
         root.Options.Add(Verbose);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         return root;
     }
