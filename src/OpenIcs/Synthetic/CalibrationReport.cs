@@ -149,6 +149,14 @@ internal static class CalibrationReportBuilder
             }
         }
 
+        for (var b = 0; b < statistics.Boroughs.Length; b++)
+        {
+            long got = 0;
+            for (var cell = 0; cell < 2 * CalibrationTally.CensusBands; cell++)
+                got += tally.CensusResidents[(b * 2 * CalibrationTally.CensusBands) + cell];
+            lines.Add(new($"{statistics.Boroughs[b].Name} all", scale * statistics.CensusResidents[b].Sum(), got));
+        }
+
         lines.Add(new("London", scale * statistics.CensusResidents.Sum(r => (double)r.Sum()), tally.CensusResidents.Sum()));
         return new CalibrationSection("Residents by borough, sex and age", "ONS Census 2021 TS009", lines, 500,
             "Census-day residents; cells with fewer than 500 expected are left out of the largest error.");
@@ -210,10 +218,10 @@ internal static class CalibrationReportBuilder
             lines.Add(new($"{condition.Definition.Key} London", londonTarget, cases / Math.Max(1, people), people));
         }
 
-        lines.Add(new("scd London", 6_800 / 8_800_000.0, (double)tally.SickleCell / Math.Max(1, tally.PeopleOnQofDay), tally.PeopleOnQofDay));
-        return new CalibrationSection("Condition prevalence by IMD decile (31 March 2020)",
+        lines.Add(new("scd London", 6_800 / 8_800_000.0, (double)tally.SickleCell / Math.Max(1, tally.PeopleOnPrevalenceDay), tally.PeopleOnPrevalenceDay));
+        return new CalibrationSection("Condition prevalence by IMD decile (Census day 2021)",
             "House of Commons Library modelled QOF 2019/20 prevalence by London IMD decile (register age ranges)", lines, 100,
-            "Prevalence among residents alive on 31 March 2020 in the register's age range; lines expecting fewer than 100 cases are left out of the largest error.");
+            "Prevalence among residents on Census day 2021 in the register's age range; lines expecting fewer than 100 cases are left out of the largest error.");
     }
 
     private static CalibrationSection ConditionsByBorough(SyntheticModel model, CalibrationTally tally)
@@ -313,7 +321,7 @@ internal static class CalibrationReportBuilder
         foreach (var setting in new[] { CareSetting.EmergencyAdmission, CareSetting.EmergencyDepartment, CareSetting.GeneralPractice })
         {
             double Rate(int d) => 1000.0 * tally.Contacts[((int)setting * 10) + d] / Math.Max(1e-9, tally.YearsByDecile[d]);
-            lines.Add(new($"{CareSettings.Code(setting)} per 1,000 person-years, decile 1 / decile 10",
+            lines.Add(new($"{CareSettings.Code(setting)} crude rate ratio decile 1 / decile 10 (target: the model's deprivation multiplier)",
                 Math.Exp(CareSettings.DeprivationGradient(setting)), Rate(0) / Math.Max(1e-9, Rate(9))));
         }
 
@@ -333,7 +341,7 @@ internal static class CalibrationReportBuilder
         var smokingFirst = tally.SmokingRecords[0] == 0 ? 0 : (double)tally.Smokers[0] / tally.SmokingRecords[0];
         var smokingLast = tally.SmokingRecords[9] == 0 ? 0 : (double)tally.Smokers[9] / tally.SmokingRecords[9];
         lines.Add(new("smokers among recorded statuses, decile 1 / decile 10", Math.Exp(1.1 * 1), smokingFirst / Math.Max(1e-9, smokingLast)));
-        lines.Add(new("national data opt-out share", 0.054, (double)tally.OptOuts / Math.Max(1, tally.PeopleInPeriod)));
+        lines.Add(new("national data opt-out share on 1 January 2023", 0.054, (double)tally.OptOuts / Math.Max(1, tally.OptOutPeople), tally.OptOutPeople));
         return lines;
     }
 

@@ -62,7 +62,7 @@ internal sealed class CalibrationTally
 
     public long SickleCell { get; private set; }
 
-    public long PeopleOnQofDay { get; private set; }
+    public long PeopleOnPrevalenceDay { get; private set; }
 
     public double[] LifeYears { get; }
 
@@ -89,7 +89,13 @@ internal sealed class CalibrationTally
 
     public long HouseholdMembers { get; set; }
 
-    public long OptOuts { get; set; }
+    /// <summary>People alive on <see cref="OptOutDay"/>, and those of them opted out by then.</summary>
+    public long OptOutPeople { get; private set; }
+
+    public long OptOuts { get; private set; }
+
+    /// <summary>The day opt-out is measured on (1 January 2023, or the period's last day if earlier).</summary>
+    public int OptOutDay => Math.Min(Days.Of(2023, 1, 1), _endDay - 1);
 
     public long CarePackages { get; set; }
 
@@ -113,6 +119,8 @@ internal sealed class CalibrationTally
             DecileResidents[person.Decile - 1]++;
         }
 
+        if (person.EntryDay <= OptOutDay && person.ExitDay > OptOutDay)
+            OptOutPeople++;
         if (person.InPeriod)
         {
             PeopleInPeriod++;
@@ -122,22 +130,22 @@ internal sealed class CalibrationTally
                 Births++;
         }
 
-        if (Days.QofDay >= _firstDay && Days.QofDay < _endDay && person.BirthDay <= Days.QofDay && person.DeathDay > Days.QofDay)
+        if (Days.PrevalenceDay >= _firstDay && Days.PrevalenceDay < _endDay && person.BirthDay <= Days.PrevalenceDay && person.DeathDay > Days.PrevalenceDay)
         {
-            PeopleOnQofDay++;
-            var age = person.Age(Days.QofDay);
+            PeopleOnPrevalenceDay++;
+            var age = person.Age(Days.PrevalenceDay);
             for (var c = 0; c < Conditions; c++)
             {
                 if (age < ConditionCatalogue.AgeDriven[c].QofMinAge)
                     continue;
-                var has = person.Onsets[c] <= Days.QofDay ? 1 : 0;
+                var has = person.Onsets[c] <= Days.PrevalenceDay ? 1 : 0;
                 QofPeople[(c * 10) + person.Decile - 1]++;
                 QofCases[(c * 10) + person.Decile - 1] += has;
                 QofBoroughPeople[(c * _boroughs) + person.Borough]++;
                 QofBoroughCases[(c * _boroughs) + person.Borough] += has;
             }
 
-            SickleCell += person.SickleCellDay <= Days.QofDay ? 1 : 0;
+            SickleCell += person.SickleCellDay <= Days.PrevalenceDay ? 1 : 0;
         }
 
         if (person.InPeriod)
@@ -194,6 +202,12 @@ internal sealed class CalibrationTally
             YearsByYear[y] += years;
     }
 
+    public void OptOut(Person person, int day)
+    {
+        if (day <= OptOutDay && person.ExitDay > OptOutDay)
+            OptOuts++;
+    }
+
     public void Smoking(int decile, bool smoker)
     {
         SmokingRecords[decile - 1]++;
@@ -224,10 +238,11 @@ internal sealed class CalibrationTally
         Sum(SmokingRecords, other.SmokingRecords);
         Sum(Referrals, other.Referrals);
         SickleCell += other.SickleCell;
-        PeopleOnQofDay += other.PeopleOnQofDay;
+        PeopleOnPrevalenceDay += other.PeopleOnPrevalenceDay;
         Households += other.Households;
         HouseholdMembers += other.HouseholdMembers;
         OptOuts += other.OptOuts;
+        OptOutPeople += other.OptOutPeople;
         CarePackages += other.CarePackages;
         PeopleInPeriod += other.PeopleInPeriod;
         Deaths += other.Deaths;

@@ -42,7 +42,7 @@ internal sealed partial class ChunkWriter
     private void WriteCare(Person person)
     {
         _encounters = 0;
-        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Stream.Care);
+        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Purpose.Care);
         var deprivation = (5.5 - person.Decile) / 9;
         var acute = _model.Providers.AcuteTrustJson[person.Borough];
         var practice = _model.Providers.PracticeJson[person.Practice];

@@ -54,7 +54,7 @@ internal sealed partial class ChunkWriter
 
     private void WriteCommunity(Person person)
     {
-        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Stream.Community);
+        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Purpose.Community);
         WriteImmunisations(person, ref random);
         var isolated = WriteIsolation(person, ref random);
         WriteSocialCare(person, ref random);

@@ -64,7 +64,7 @@ internal sealed partial class ChunkWriter
     private void WriteMeasurements(Person person)
     {
         _observations = 0;
-        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Stream.Observations);
+        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Purpose.Observations);
         var traits = new Traits(random.Normal(), random.Normal(), random.NextDouble(), random.Normal());
         for (var year = Days.YearOf(person.EntryDay); year <= Days.YearOf(person.ExitDay - 1); year++)
         {

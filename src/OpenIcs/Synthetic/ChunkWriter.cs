@@ -40,7 +40,7 @@ internal sealed partial class ChunkWriter : IDisposable
     private static readonly JsonEncodedText Policy = JsonEncodedText.Encode("policy");
     private static readonly JsonEncodedText Uri = JsonEncodedText.Encode("uri");
     private static readonly JsonEncodedText Provision = JsonEncodedText.Encode("provision");
-    private static readonly JsonEncodedText Purpose = JsonEncodedText.Encode("purpose");
+    private static readonly JsonEncodedText ProvisionPurpose = JsonEncodedText.Encode("purpose");
 
     /// <summary>The extension carrying the LSOA of a resident's home address (OpenICS-defined).</summary>
     public const string LsoaExtension = Fhir.OpenIcsBase + "/StructureDefinition/residence-lsoa";
@@ -214,7 +214,7 @@ internal sealed partial class ChunkWriter : IDisposable
         if (person.LongCovidDay != Person.Never)
         {
             // About half of people with long COVID report recovery within two years (ONS COVID-19 Infection Survey).
-            var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Stream.Conditions, 2);
+            var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Purpose.Conditions, 2);
             int? abated = random.Chance(0.5) ? person.LongCovidDay + 180 + random.Next(540) : null;
             WriteCondition(person, "lcovid", ConditionCatalogue.LongCovid, person.LongCovidDay,
                 abated < Math.Min(person.ExitDay, _model.Settings.EndDay) ? abated : null);
@@ -248,18 +248,21 @@ internal sealed partial class ChunkWriter : IDisposable
 
     private void WriteOptOut(Person person)
     {
-        // National data opt-out: 5.4% of patients in England (NHS Digital, National Data Opt-out statistics, 2021-23),
-        // higher in less deprived areas, with a borough effect; children's rate is lower (parents opt out for them).
-        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Stream.Community, 3);
+        // National data opt-out: 5.4% of patients in England (NHS Digital, National Data Opt-out, 2022-23), higher in less
+        // deprived areas, with a borough effect; lower for children (parents opt out for them). Four in ten carried over
+        // from earlier objections at launch (May 2018), three in ten came in the June-July 2021 surge around GP data for
+        // planning and research, the rest spread over the years.
+        var random = RandomStream.For(_model.Settings.Seed, (ulong)person.Index, Purpose.Community, 3);
         var age = person.Age(Math.Min(person.ExitDay - 1, Days.Of(2021, 1, 1)));
-        var chance = 0.054 * _model.OptOutByBorough[person.Borough] * Math.Exp(0.3 * (person.Decile - 5.5) / 4.5) * (age < 16 ? 0.5 : 1);
+        var chance = _model.OptOutBase * _model.OptOutByBorough[person.Borough] * OptOutFactor(person.Decile, age);
         if (!random.Chance(chance))
             return;
-        var start = Math.Max(OptOutLaunch, Math.Max(person.EntryDay, person.BirthDay));
-        var day = start + random.Next(Math.Max(1, Math.Max(start + 1, person.ExitDay) - start));
+        var when = random.NextDouble();
+        var day = when < 0.4 ? OptOutLaunch : when < 0.7 ? Days.Of(2021, 6, 1) + random.Next(61) : OptOutLaunch + random.Next(Days.Of(2026, 1, 1) - OptOutLaunch);
+        day = Math.Max(day, Math.Max(person.EntryDay, person.BirthDay));
         if (day >= person.ExitDay)
             return;
-        _tally.OptOuts++;
+        _tally.OptOut(person, day);
         var sink = Sink(ResourceType.Consent);
         var json = sink.Json;
         Fhir.Begin(json, ConsentType, Id("cn", person.Index));
@@ -275,7 +278,7 @@ internal sealed partial class ChunkWriter : IDisposable
         json.WriteEndArray();
         json.WriteStartObject(Provision);
         json.WriteString(Fhir.Type, "deny");
-        json.WriteStartArray(Purpose);
+        json.WriteStartArray(ProvisionPurpose);
         Fhir.WriteCoding(json, "http://terminology.hl7.org/CodeSystem/v3-ActReason", "HRESCH", "healthcare research");
         Fhir.WriteCoding(json, "http://terminology.hl7.org/CodeSystem/v3-ActReason", "HOPERAT", "healthcare operations");
         json.WriteEndArray();
@@ -283,6 +286,9 @@ internal sealed partial class ChunkWriter : IDisposable
         json.WriteEndObject();
         sink.EndResource();
     }
+
+    /// <summary>How a person's chance of opting out varies with deprivation decile and age (mean about 1 over London).</summary>
+    public static double OptOutFactor(int decile, double age) => Math.Exp(0.3 * (decile - 5.5) / 4.5) * (age < 16 ? 0.5 : 1);
 
     private void WriteHouseholds(Neighbourhood neighbourhood)
     {

@@ -46,7 +46,7 @@ internal sealed record ConditionDefinition(
     double[] EthnicOddsRatios,
     double Loading)
 {
-    /// <summary>For conditions without a QOF register: the London prevalence (fraction) at 31 March 2020 to calibrate to.</summary>
+    /// <summary>For conditions without a QOF register: the London prevalence (fraction) on Census day 2021 to calibrate to.</summary>
     public double? TargetPrevalence { get; init; }
 
     /// <summary>For conditions without a QOF register: odds ratio, most against least deprived decile.</summary>

@@ -7,7 +7,7 @@ namespace OpenIcs.Synthetic;
 /// factor (standard normal) and α one intercept per IMD decile. Each person draws one uniform u per condition; onset is
 /// the age at which that cumulative risk first reaches u. Prevalence on any day is therefore the cumulative risk at the
 /// person's age that day, and a person's record is consistent across the whole period.
-/// The decile intercepts are fitted (Newton's method, Gauss–Hermite over z) so that expected prevalence on 31 March 2020,
+/// The decile intercepts are fitted (Newton's method, Gauss–Hermite over z) so that expected prevalence on Census day 2021,
 /// over the register's age range, equals the modelled QOF 2019/20 prevalence of each London IMD decile. Ethnic, sex and
 /// age effects are fixed inputs, so the decile gradient that remains is the deprivation effect after composition.
 /// </remarks>
@@ -21,6 +21,9 @@ internal sealed class ConditionModel
 
     private static readonly double[] HermiteWeights =
         [0.000199604072211, 0.017077983007413, 0.207802325814892, 0.661147012558241, 0.661147012558241, 0.207802325814892, 0.017077983007413, 0.000199604072211];
+
+    /// <summary>Years above 90 of the 90+ band at Census day and their shares (exponential, mean 3.5, capped at 15).</summary>
+    private static readonly (double Offset, double Share)[] OldestSpread = [(1, 0.435), (3, 0.246), (5, 0.139), (8, 0.123), (12.5, 0.057)];
 
     private readonly double[] _shape;
     private readonly double[] _intercepts;
@@ -41,7 +44,7 @@ internal sealed class ConditionModel
     /// <summary>The condition.</summary>
     public ConditionDefinition Definition { get; }
 
-    /// <summary>Target prevalence on 31 March 2020 by decile 1–10 (index 0–9), a fraction.</summary>
+    /// <summary>Target prevalence on Census day 2021 by decile 1–10 (index 0–9), a fraction.</summary>
     public double[] Targets { get; }
 
     /// <summary>Expected prevalence under the fitted model by decile, a fraction.</summary>
@@ -67,15 +70,20 @@ internal sealed class ConditionModel
             {
                 for (var age = 1; age < ExpectedPopulation.Ages; age++)
                 {
-                    var ageAtQof = age == LondonStatistics.OldestAge ? 92 : age - 0.5;
-                    if (ageAtQof < minAge)
-                        continue;
-                    var fixedPart = Shape(shape, ageAtQof) + (sex == 1 ? sexTerm : -sexTerm);
-                    for (var g = 0; g < EthnicGroups.Count; g++)
+                    // The open band 90+ is spread as the generator spreads it: 90 plus an exponential (mean 3.5 years).
+                    var spread = age == LondonStatistics.OldestAge ? OldestSpread : [(0.5, 1.0)];
+                    foreach (var (offset, share) in spread)
                     {
-                        var weight = population.Residents(d + 1, sex, age, g);
-                        if (weight > 0)
-                            cells[d].Add((weight, fixedPart + ethnic[g]));
+                        var ageOnCensusDay = age + offset;
+                        if (ageOnCensusDay < minAge)
+                            continue;
+                        var fixedPart = Shape(shape, ageOnCensusDay) + (sex == 1 ? sexTerm : -sexTerm);
+                        for (var g = 0; g < EthnicGroups.Count; g++)
+                        {
+                            var weight = population.Residents(d + 1, sex, age, g) * share;
+                            if (weight > 0)
+                                cells[d].Add((weight, fixedPart + ethnic[g]));
+                        }
                     }
                 }
             }

@@ -11,8 +11,9 @@ internal static class Days
     /// <summary>Census 2021 day, 21 March 2021: the day the population is anchored to.</summary>
     public static readonly int CensusDay = Of(2021, 3, 21);
 
-    /// <summary>The end of the QOF 2019/20 year, 31 March 2020: the day prevalence is calibrated to.</summary>
-    public static readonly int QofDay = Of(2020, 3, 31);
+    /// <summary>The day prevalence is calibrated on: Census day. The QOF 2019/20 registers end a year earlier (31 March
+    /// 2020), but on Census day the model's population is exactly the Census one, and prevalence moves little in a year.</summary>
+    public static readonly int PrevalenceDay = CensusDay;
 
     /// <summary>The day number of a calendar date.</summary>
     public static int Of(int year, int month, int day) => new DateOnly(year, month, day).DayNumber;

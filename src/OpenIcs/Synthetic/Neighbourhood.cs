@@ -29,7 +29,7 @@ internal sealed class Neighbourhood
         var plan = model.Plan;
         var borough = statistics.LsoaBorough[lsoa];
         var decile = statistics.Lsoas[lsoa].ImdDecile;
-        var random = RandomStream.For(settings.Seed, (ulong)lsoa, Stream.Household);
+        var random = RandomStream.For(settings.Seed, (ulong)lsoa, Purpose.Household);
 
         var slots = new List<(int Sex, int Age)>();
         var census = plan.Census[lsoa];
@@ -48,14 +48,14 @@ internal sealed class Neighbourhood
         foreach (var (sex, age) in slots)
         {
             var person = new Person(index, lsoa, borough, decile, sex, Origin.Census);
-            var demographics = RandomStream.For(settings.Seed, (ulong)index, Stream.Demographics);
+            var demographics = RandomStream.For(settings.Seed, (ulong)index, Purpose.Demographics);
             var years = age < LondonStatistics.OldestAge ? age + demographics.NextDouble() : age + Math.Min(15, 3.5 * demographics.Exponential());
             person.BirthDay = Days.CensusDay - 1 - (int)(years * Days.PerYear);
             person.Ethnicity = model.Ethnicity.Draw(borough, decile, LondonStatistics.BroadBand(age), ref demographics);
             person.Health = demographics.Normal();
             (person.GivenName, person.FamilyName) = Names.Draw(sex, person.Ethnicity, ref demographics);
             person.Practice = model.Providers.DrawPractice(borough, ref demographics);
-            var mortality = RandomStream.For(settings.Seed, (ulong)index, Stream.Mortality);
+            var mortality = RandomStream.For(settings.Seed, (ulong)index, Purpose.Mortality);
             person.DeathDay = model.Mortality.DeathDay(person.BirthDay, sex, decile, MortalityModel.Frailty(person.Health),
                 Days.CensusDay, settings.EndDay, ref mortality);
             people.Add(person);
@@ -88,7 +88,7 @@ internal sealed class Neighbourhood
         var weights = new double[women.Count];
         for (var b = 0; b < births; b++)
         {
-            var random = RandomStream.For(settings.Seed, (ulong)index, Stream.Births);
+            var random = RandomStream.For(settings.Seed, (ulong)index, Purpose.Births);
             var birthDay = Days.CensusDay + random.Next(Math.Max(1, span));
             double total = 0;
             for (var i = 0; i < women.Count; i++)
@@ -111,7 +111,7 @@ internal sealed class Neighbourhood
             child.FamilyName = mother?.FamilyName ?? family;
             child.Household = mother?.Household ?? (censusPeople > 0 ? people[random.Next(censusPeople)].Household : households++);
             child.Practice = mother is not null && random.Chance(0.8) ? mother.Practice : model.Providers.DrawPractice(child.Borough, ref random);
-            var mortality = RandomStream.For(settings.Seed, (ulong)index, Stream.Mortality);
+            var mortality = RandomStream.For(settings.Seed, (ulong)index, Purpose.Mortality);
             child.DeathDay = model.Mortality.DeathDay(birthDay, sex, child.Decile, MortalityModel.Frailty(child.Health), birthDay, settings.EndDay, ref mortality);
             people.Add(child);
             index++;
@@ -141,7 +141,7 @@ internal sealed class Neighbourhood
         {
             if (total <= 0)
                 continue;
-            var random = RandomStream.For(settings.Seed, (ulong)index, Stream.Decedents);
+            var random = RandomStream.For(settings.Seed, (ulong)index, Purpose.Decedents);
             var twin = people[random.Pick(weights)];
             // Someone like the twin, of the twin's age, who died in the window: the death day follows the year's rate.
             var age = twin.Age(Days.CensusDay);
@@ -182,7 +182,7 @@ internal sealed class Neighbourhood
 
     private static void DrawConditions(SyntheticModel model, Person person)
     {
-        var random = RandomStream.For(model.Settings.Seed, (ulong)person.Index, Stream.Conditions);
+        var random = RandomStream.For(model.Settings.Seed, (ulong)person.Index, Purpose.Conditions);
         for (var c = 0; c < model.Conditions.Length; c++)
         {
             var condition = model.Conditions[c];

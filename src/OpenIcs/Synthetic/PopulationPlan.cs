@@ -61,7 +61,7 @@ internal sealed class PopulationPlan
                 for (var age = 0; age < ExpectedPopulation.Ages; age++)
                 {
                     var cell = (ulong)((((b * 2) + sex) * ExpectedPopulation.Ages) + age);
-                    var random = RandomStream.For(settings.Seed, cell, Stream.Plan);
+                    var random = RandomStream.For(settings.Seed, cell, Purpose.Plan);
                     var count = random.Round(settings.Scale * statistics.CensusResidents[b][(sex * ExpectedPopulation.Ages) + age]);
                     Spread(count, lsoasByBorough[b], l => statistics.LsoaResidents[l][(sex * LondonStatistics.BroadBands) + LondonStatistics.BroadBand(age)],
                         ref random, l => census[l][(sex * ExpectedPopulation.Ages) + age]++);
@@ -92,7 +92,7 @@ internal sealed class PopulationPlan
                 }
             }
 
-            var random = RandomStream.For(settings.Seed, (ulong)l, Stream.Births);
+            var random = RandomStream.For(settings.Seed, (ulong)l, Purpose.Births);
             births[l] = random.Round(expectedBirths);
             decedents[l] = random.Round(expectedDeaths);
             first[l + 1] = first[l] + census[l].Sum() + births[l] + decedents[l];

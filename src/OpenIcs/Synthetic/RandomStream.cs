@@ -1,7 +1,7 @@
 namespace OpenIcs.Synthetic;
 
 /// <summary>What a random stream is drawn for, so that each concern of an entity has its own independent stream.</summary>
-internal enum Stream : ulong
+internal enum Purpose : ulong
 {
     Plan = 1,
     Household = 2,
@@ -27,7 +27,7 @@ internal struct RandomStream
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>The stream for <paramref name="entity"/>'s <paramref name="purpose"/> under <paramref name="seed"/>.</summary>
-    public static RandomStream For(ulong seed, ulong entity, Stream purpose, ulong detail = 0)
+    public static RandomStream For(ulong seed, ulong entity, Purpose purpose, ulong detail = 0)
     {
         var key = Mix(Mix(seed ^ 0x9E3779B97F4A7C15UL) ^ Mix(entity + 0x632BE59BD9B4E019UL) ^ Mix(((ulong)purpose << 40) ^ detail));
         var stream = new RandomStream();
