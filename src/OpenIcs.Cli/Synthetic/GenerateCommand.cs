@@ -70,20 +70,10 @@ public static class GenerateCommand
 
     private static async Task<GenerationResult> RunWithProgressAsync(GenerationSettings settings, TextWriter stderr, CancellationToken ct)
     {
+        // A live progress bar only on an interactive terminal: redirected stderr stays quiet, so an expected error is
+        // the only line there.
         if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected)
-        {
-            var lastTenth = -1;
-            var plain = new SynchronousProgress(p =>
-            {
-                var tenth = p.Chunks == 0 ? 0 : p.ChunksDone * 10 / p.Chunks;
-                if (p.Stage != "generating" || tenth != lastTenth)
-                {
-                    lastTenth = tenth;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"openics generate: {p.Stage} {p.ChunksDone}/{p.Chunks} chunks, {p.Persons:N0} residents"));
-                }
-            });
-            return await SyntheticLondon.GenerateAsync(settings, plain, ct);
-        }
+            return await SyntheticLondon.GenerateAsync(settings, null, ct);
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         GenerationResult? generated = null;
