@@ -95,11 +95,12 @@ public static class SyntheticLondon
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var slots = new SemaphoreSlim((2 * threads) + 1);
         var next = -1;
-        var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
+        // Workers get threads of their own, so the ordered writer below never waits for a thread-pool thread.
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
         {
             while (true)
             {
-                await slots.WaitAsync(stop.Token);
+                slots.Wait(stop.Token);
                 var chunk = Interlocked.Increment(ref next);
                 if (chunk >= chunks)
                     return;
@@ -114,7 +115,7 @@ public static class SyntheticLondon
                     return;
                 }
             }
-        }, stop.Token)).ToArray();
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
         long persons = 0;
         try
