@@ -57,8 +57,9 @@ public static class GenerateCommand
             var manifest = generated.Manifest;
             var resources = manifest.Resources.Sum(r => r.Count);
             var seconds = generated.Elapsed.TotalSeconds;
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {manifest.Persons:N0} residents and {resources:N0} resources to {generated.OutputFolder} in {seconds:0.0} s ({manifest.Persons / seconds:N0} residents/s, {resources / seconds:N0} resources/s)."));
+                $"Wrote {manifest.Persons:N0} residents and {resources:N0} resources to {generated.OutputFolder} in {seconds:0.0} s ({manifest.Persons / seconds:N0} residents/s, {resources / seconds:N0} resources/s; CPU {process.TotalProcessorTime.TotalSeconds:0.0} s; peak memory {process.PeakWorkingSet64 / 1048576.0:N0} MiB)."));
             foreach (var file in manifest.Resources)
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file.File,-28} {file.Count,14:N0}"));
             if (result.GetValue(report))

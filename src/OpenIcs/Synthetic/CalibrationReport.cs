@@ -303,12 +303,14 @@ internal static class CalibrationReportBuilder
 
     private static CalibrationSection Households(CalibrationTally tally)
     {
+        var households = Math.Max(1, tally.Households);
         var lines = new List<CalibrationLine>
         {
-            new("mean household size", 2.5, tally.Households == 0 ? 0 : (double)tally.HouseholdMembers / tally.Households),
+            new("mean household size", 2.5, (double)tally.HouseholdMembers / households),
+            new("one-person share of households", 0.30, (double)tally.OnePersonHouseholds / households, households),
         };
-        return new CalibrationSection("Households", "ONS Census 2021 (England and Wales 2.4 residents per household; London higher)", lines, 0,
-            "Members of households over the whole period divided by households: an approximate check.");
+        return new CalibrationSection("Households", "ONS Census 2021 (England and Wales: 2.4 residents per household, 30.2% one-person households; London's households are larger)",
+            lines, 0, "Census residents by household on Census day: an approximate check, since London-only figures are not shipped.");
     }
 
     private static List<CalibrationLine> Gradients(SyntheticModel model, CalibrationTally tally)
@@ -341,6 +343,9 @@ internal static class CalibrationReportBuilder
         var smokingFirst = tally.SmokingRecords[0] == 0 ? 0 : (double)tally.Smokers[0] / tally.SmokingRecords[0];
         var smokingLast = tally.SmokingRecords[9] == 0 ? 0 : (double)tally.Smokers[9] / tally.SmokingRecords[9];
         lines.Add(new("smokers among recorded statuses, decile 1 / decile 10", Math.Exp(1.1 * 1), smokingFirst / Math.Max(1e-9, smokingLast)));
+        // ONS, Births in England and Wales 2021: 110,961 live births to London residents.
+        var periodYears = settings.ToYear - settings.FromYear + 1;
+        lines.Add(new("births a year", 110_961 * settings.Scale, (double)tally.Births / periodYears, periodYears));
         lines.Add(new("national data opt-out share on 1 January 2023", 0.054, (double)tally.OptOuts / Math.Max(1, tally.OptOutPeople), tally.OptOutPeople));
         return lines;
     }

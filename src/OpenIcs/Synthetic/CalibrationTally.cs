@@ -85,9 +85,14 @@ internal sealed class CalibrationTally
     /// <summary>Referrals by decile and status (0 completed, 1 active, 2 revoked).</summary>
     public long[] Referrals { get; }
 
-    public long Households { get; set; }
+    /// <summary>Households with at least one Census resident, counted on Census day.</summary>
+    public long Households { get; private set; }
 
-    public long HouseholdMembers { get; set; }
+    /// <summary>Census residents living in those households.</summary>
+    public long HouseholdMembers { get; private set; }
+
+    /// <summary>Households of one Census resident.</summary>
+    public long OnePersonHouseholds { get; private set; }
 
     /// <summary>People alive on <see cref="OptOutDay"/>, and those of them opted out by then.</summary>
     public long OptOutPeople { get; private set; }
@@ -202,6 +207,15 @@ internal sealed class CalibrationTally
             YearsByYear[y] += years;
     }
 
+    public void CensusHousehold(int residents)
+    {
+        if (residents == 0)
+            return;
+        Households++;
+        HouseholdMembers += residents;
+        OnePersonHouseholds += residents == 1 ? 1 : 0;
+    }
+
     public void OptOut(Person person, int day)
     {
         if (day <= OptOutDay && person.ExitDay > OptOutDay)
@@ -241,6 +255,7 @@ internal sealed class CalibrationTally
         PeopleOnPrevalenceDay += other.PeopleOnPrevalenceDay;
         Households += other.Households;
         HouseholdMembers += other.HouseholdMembers;
+        OnePersonHouseholds += other.OnePersonHouseholds;
         OptOuts += other.OptOuts;
         OptOutPeople += other.OptOutPeople;
         CarePackages += other.CarePackages;

@@ -58,21 +58,17 @@ internal sealed partial class ChunkWriter
             var conditions = person.ConditionsBy(middle);
             _tally.Exposure(person.Decile, year, exposure);
 
-            double Expected(CareSetting setting) => CareSettings.BaseRate(setting, age, person.Sex) * exposure
-                * (1 + (CareSettings.PerCondition(setting) * conditions))
-                * Math.Exp((CareSettings.DeprivationGradient(setting) * deprivation) + (0.2 * person.Health))
-                * CareSettings.YearFactor(setting, year);
-
-            for (var n = random.Poisson(Expected(CareSetting.GeneralPractice)); n > 0; n--)
+            var need = new Need(age, person.Sex, exposure, conditions, deprivation, person.Health, year);
+            for (var n = random.Poisson(need.Expected(CareSetting.GeneralPractice)); n > 0; n--)
             {
                 var remote = random.Chance(CareSettings.RemoteShare(year));
                 WriteEncounter(person, CareSetting.GeneralPractice, Day(ref random, start, end), null, remote ? Virtual : Ambulatory, remote ? Telephone : Consultation, practice, -1, year);
             }
 
-            for (var n = random.Poisson(Expected(CareSetting.Nhs111)); n > 0; n--)
+            for (var n = random.Poisson(need.Expected(CareSetting.Nhs111)); n > 0; n--)
                 WriteEncounter(person, CareSetting.Nhs111, Day(ref random, start, end), null, Virtual, Telephone, _model.Providers.AmbulanceJson, -1, year);
 
-            for (var n = random.Poisson(Expected(CareSetting.Ambulance)); n > 0; n--)
+            for (var n = random.Poisson(need.Expected(CareSetting.Ambulance)); n > 0; n--)
             {
                 var day = Day(ref random, start, end);
                 WriteEncounter(person, CareSetting.Ambulance, day, null, Field, null, _model.Providers.AmbulanceJson, -1, year);
@@ -80,10 +76,10 @@ internal sealed partial class ChunkWriter
                     WriteEncounter(person, CareSetting.EmergencyDepartment, day, null, Emergency, EmergencyVisit, acute, -1, year);
             }
 
-            for (var n = random.Poisson(Expected(CareSetting.EmergencyDepartment)); n > 0; n--)
+            for (var n = random.Poisson(need.Expected(CareSetting.EmergencyDepartment)); n > 0; n--)
                 WriteEncounter(person, CareSetting.EmergencyDepartment, Day(ref random, start, end), null, Emergency, EmergencyVisit, acute, -1, year);
 
-            for (var n = random.Poisson(Expected(CareSetting.EmergencyAdmission)); n > 0; n--)
+            for (var n = random.Poisson(need.Expected(CareSetting.EmergencyAdmission)); n > 0; n--)
             {
                 var day = Day(ref random, start, end);
                 var stay = 1 + random.Poisson(age < 65 ? 2 : 6);
@@ -107,7 +103,7 @@ internal sealed partial class ChunkWriter
                 WriteEncounter(person, CareSetting.EmergencyAdmission, day, Math.Max(day, discharge), Inpatient, EmergencyAdmission, acute, reason, year);
             }
 
-            for (var n = random.Poisson(Expected(CareSetting.Outpatient)); n > 0; n--)
+            for (var n = random.Poisson(need.Expected(CareSetting.Outpatient)); n > 0; n--)
                 WriteEncounter(person, CareSetting.Outpatient, Day(ref random, start, end), null, Ambulatory, Consultation, acute, -1, year);
 
             var mentalHealth = 0.01;
@@ -126,6 +122,16 @@ internal sealed partial class ChunkWriter
     }
 
     private static int Day(ref RandomStream random, int start, int end) => start + random.Next(end - start);
+
+    /// <summary>What drives a person's contacts in one year.</summary>
+    private readonly record struct Need(double Age, int Sex, double Exposure, int Conditions, double Deprivation, double Health, int Year)
+    {
+        /// <summary>Expected contacts with <paramref name="setting"/> over the exposure.</summary>
+        public double Expected(CareSetting setting) => CareSettings.BaseRate(setting, Age, Sex) * Exposure
+            * (1 + (CareSettings.PerCondition(setting) * Conditions))
+            * Math.Exp((CareSettings.DeprivationGradient(setting) * Deprivation) + (0.2 * Health))
+            * CareSettings.YearFactor(setting, Year);
+    }
 
     /// <summary>Writes one Encounter; <paramref name="reasonCondition"/> is an index into the age-driven conditions or -1.</summary>
     private void WriteEncounter(Person person, CareSetting setting, int day, int? endDay, byte[] encounterClass,

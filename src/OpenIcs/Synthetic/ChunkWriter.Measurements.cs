@@ -78,11 +78,11 @@ internal sealed partial class ChunkWriter
                 continue;
             var pandemic = year == 2020 ? 0.6 : 1;
 
-            var reviewed = Reviewed.Any(c => person.Has(c, start));
+            var reviewed = HasAny(person, Reviewed, start);
             if (reviewed && random.Chance(0.85 * share * pandemic))
             {
                 var day = Day(ref random, start, end);
-                if (Cardiovascular.Any(c => person.Has(c, day)))
+                if (HasAny(person, Cardiovascular, day))
                     WriteBloodPressure(person, day, traits, ref random);
                 if (random.Chance(0.4))
                     WriteSmoking(person, day, traits);
@@ -112,6 +112,17 @@ internal sealed partial class ChunkWriter
         }
 
         WriteEmployment(person, ref random);
+    }
+
+    private static bool HasAny(Person person, int[] conditions, int day)
+    {
+        foreach (var c in conditions)
+        {
+            if (person.Has(c, day))
+                return true;
+        }
+
+        return false;
     }
 
     private readonly record struct Traits(double Weight, double Pressure, double Smoking, double Glycaemia);

@@ -4,7 +4,7 @@ using OpenIcs.Places;
 namespace OpenIcs.Synthetic;
 
 /// <summary>What one chunk of work produced: a gzip member (or plain bytes) per resource type, counts and tallies.</summary>
-internal sealed record ChunkResult(int Chunk, byte[][] Members, long[] Counts, long[] RawBytes, CalibrationTally Tally, long People);
+internal sealed record ChunkResult(int Chunk, PooledSegments[] Members, long[] Counts, long[] RawBytes, CalibrationTally Tally, long People);
 
 /// <summary>Generates the people of a chunk of neighbourhoods and writes every resource about them.</summary>
 /// <remarks>Split by concern: this file holds people, conditions, households and opt-outs; the other
@@ -85,6 +85,8 @@ internal sealed partial class ChunkWriter : IDisposable
 
             foreach (var person in neighbourhood.People)
                 person.HouseholdSize = person.Household >= 0 && person.Household < sizes.Length ? sizes[person.Household] : 0;
+            foreach (var size in sizes)
+                _tally.CensusHousehold(size);
 
             foreach (var person in neighbourhood.People)
             {
@@ -307,8 +309,6 @@ internal sealed partial class ChunkWriter : IDisposable
         {
             if (members[h] is not { Count: > 0 } group)
                 continue;
-            _tally.Households++;
-            _tally.HouseholdMembers += group.Count;
             var sink = Sink(ResourceType.Group);
             var json = sink.Json;
             id[0] = 'h';

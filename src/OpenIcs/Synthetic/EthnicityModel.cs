@@ -3,8 +3,8 @@ namespace OpenIcs.Synthetic;
 /// <summary>The chance of each ethnic group for a resident of a borough, IMD decile and broad age band.</summary>
 /// <remarks>
 /// Within each borough the Census 2021 (TS021) shares are tilted by age and deprivation (see <see cref="EthnicGroups"/>),
-/// then raked (iterative proportional fitting over the borough's decile × age cells, weighted by mid-2020 LSOA
-/// residents) so that the borough's expected composition equals TS021 again. The tilts therefore move groups between
+/// then raked (iterative proportional fitting over the borough's decile × age cells, weighted by its Census residents as
+/// the plan spreads them over LSOAs) so that the borough's expected composition equals TS021 again. The tilts therefore move groups between
 /// neighbourhoods and ages inside a borough but never change the borough totals.
 /// </remarks>
 internal sealed class EthnicityModel
@@ -18,16 +18,30 @@ internal sealed class EthnicityModel
     /// <summary>Fits the model to <paramref name="statistics"/>.</summary>
     public static EthnicityModel Fit(LondonStatistics statistics)
     {
+        // The borough's residents by decile and broad band exactly as the plan places them: Census 2021 single years,
+        // spread over the borough's LSOAs by their mid-2020 residents of that sex and band.
         var boroughs = statistics.Boroughs.Length;
         var cells = new double[boroughs][];
         for (var b = 0; b < boroughs; b++)
             cells[b] = new double[10 * LondonStatistics.BroadBands];
-        for (var l = 0; l < statistics.Lsoas.Length; l++)
+        var lsoasByBorough = Enumerable.Range(0, boroughs)
+            .Select(b => Enumerable.Range(0, statistics.Lsoas.Length).Where(l => statistics.LsoaBorough[l] == b).ToArray()).ToArray();
+        for (var b = 0; b < boroughs; b++)
         {
-            var residents = statistics.LsoaResidents[l];
-            var decile = statistics.Lsoas[l].ImdDecile - 1;
-            for (var k = 0; k < LondonStatistics.BroadBands; k++)
-                cells[statistics.LsoaBorough[l]][(decile * LondonStatistics.BroadBands) + k] += residents[k] + residents[LondonStatistics.BroadBands + k];
+            for (var sex = 0; sex < 2; sex++)
+            {
+                for (var k = 0; k < LondonStatistics.BroadBands; k++)
+                {
+                    double census = 0;
+                    for (var age = 0; age <= LondonStatistics.OldestAge; age++)
+                        census += LondonStatistics.BroadBand(age) == k ? statistics.CensusResidents[b][(sex * (LondonStatistics.OldestAge + 1)) + age] : 0;
+                    double total = lsoasByBorough[b].Sum(l => (double)statistics.LsoaResidents[l][(sex * LondonStatistics.BroadBands) + k]);
+                    if (total <= 0)
+                        continue;
+                    foreach (var l in lsoasByBorough[b])
+                        cells[b][((statistics.Lsoas[l].ImdDecile - 1) * LondonStatistics.BroadBands) + k] += census * statistics.LsoaResidents[l][(sex * LondonStatistics.BroadBands) + k] / total;
+                }
+            }
         }
 
         var cumulative = new double[boroughs * 10 * LondonStatistics.BroadBands][];

@@ -2,9 +2,9 @@ namespace OpenIcs.Synthetic;
 
 /// <summary>Groups a neighbourhood's Census residents into households.</summary>
 /// <remarks>
-/// Children are placed with a woman of the neighbourhood of plausible maternal age (weighted by the fertility schedule
-/// at her age when the child was born, preferring her broad ethnic group); a mother's household takes a partner with
-/// probability 0.6. Other adults live alone, as couples or as sharers, older people more often alone or in couples. The
+/// Children, and nearly half of adults under 30, are placed with a woman of the neighbourhood of plausible maternal age
+/// (weighted by the fertility schedule at her age when the child was born, preferring her broad ethnic group); a mother's
+/// household takes a partner with probability 0.6. Other adults live alone, as couples or as sharers, older people more often alone or in couples. The
 /// probabilities are set so that London's Census 2021 picture is roughly reproduced: about 3.4 million households, a
 /// mean of about 2.5 residents each, roughly three in ten living alone (ONS, Census 2021 household composition).
 /// </remarks>
@@ -19,11 +19,11 @@ internal static class Households
         foreach (var person in people)
         {
             var age = (int)person.Age(censusDay);
-            if (age < 18)
-            {
+            // Children, and nearly half of adults under 30, who in London often still live with a parent.
+            if (age < 18 || (age < 30 && random.Chance(0.45)))
                 children.Add(person);
+            if (age < 18)
                 continue;
-            }
 
             var buckets = person.Sex == 0 ? women : men;
             (buckets[Math.Min(age, buckets.Length - 1)] ??= []).Add(person);
@@ -33,6 +33,8 @@ internal static class Households
         var weights = new double[30];
         foreach (var child in children)
         {
+            if (child.Household >= 0)
+                continue;
             var childAge = (int)child.Age(censusDay);
             double total = 0;
             for (var gap = 17; gap < 17 + weights.Length; gap++)
@@ -79,10 +81,10 @@ internal static class Households
             adult.Household = households++;
             var age = (int)adult.Age(censusDay);
             var draw = random.NextDouble();
-            var alone = age >= 65 ? 0.42 : 0.12;
+            var alone = age >= 65 ? 0.45 : 0.35;
             if (draw < alone)
                 continue;
-            if (draw < alone + (age >= 65 ? 0.58 : 0.48))
+            if (draw < alone + (age >= 65 ? 0.55 : 0.35))
             {
                 Partner(adult, adult.Sex == 0 ? age + 2 : age - 2, 8, adult.Sex == 0 ? men : women, ref random);
                 continue;
@@ -101,7 +103,7 @@ internal static class Households
 
         foreach (var child in children)
         {
-            if (child.Household >= 0)
+            if (child.Household >= 0 || child.Age(censusDay) >= 18)
                 continue;
             child.Household = adults.Count > 0 ? adults[random.Next(adults.Count)].Household : households++;
         }

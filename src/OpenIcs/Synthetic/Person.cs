@@ -27,7 +27,7 @@ internal sealed class Person
         Sex = sex;
         Origin = origin;
         Reference = string.Create(null, stackalloc char[24], $"Patient/p-{index:D9}");
-        SubjectJson = RawJson.UncachedReference(Reference);
+        SubjectJson = System.Text.Encoding.ASCII.GetBytes($"{{\"reference\":\"{Reference}\"}}");
     }
 
     /// <summary>Global index: the source of the id and NHS number.</summary>

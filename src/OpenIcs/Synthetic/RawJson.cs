@@ -33,14 +33,6 @@ internal static class RawJson
             json.WriteEndObject();
         }));
 
-    /// <summary><c>{"reference": "…"}</c> for a one-off reference (not cached).</summary>
-    public static byte[] UncachedReference(string reference) => Of(json =>
-    {
-        json.WriteStartObject();
-        json.WriteString(Fhir.Reference, reference);
-        json.WriteEndObject();
-    });
-
     /// <summary><c>{"system", "code", "display"}</c>, cached.</summary>
     public static byte[] Coding(string system, string code, string display) =>
         Codings.GetOrAdd((system, code, display), key => Of(json => Fhir.WriteCoding(json, key.Item1, key.Item2, key.Item3)));

@@ -19,7 +19,7 @@ internal sealed class ResourceSink : IDisposable
     };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(DrainAt * 2);
-    private readonly MemoryStream _output = new();
+    private readonly PooledSegments _output = new();
     private readonly System.IO.Stream _compressor;
 
     public ResourceSink(bool gzip)
@@ -49,13 +49,13 @@ internal sealed class ResourceSink : IDisposable
             Drain();
     }
 
-    /// <summary>Finishes the member and returns its bytes.</summary>
-    public byte[] Finish()
+    /// <summary>Finishes the member and returns its bytes, held in pooled arrays until <see cref="PooledSegments.Release"/>.</summary>
+    public PooledSegments Finish()
     {
         Drain();
         if (!ReferenceEquals(_compressor, _output))
             _compressor.Dispose();
-        return _output.ToArray();
+        return _output;
     }
 
     /// <inheritdoc />
@@ -63,7 +63,6 @@ internal sealed class ResourceSink : IDisposable
     {
         Json.Dispose();
         _compressor.Dispose();
-        _output.Dispose();
     }
 
     private void Drain()

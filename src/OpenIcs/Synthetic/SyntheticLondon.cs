@@ -60,7 +60,10 @@ public static class SyntheticLondon
         using (var organisations = new ResourceSink(settings.Gzip))
         {
             OrganisationWriter.Write(organisations, model.Statistics, model.Providers);
-            output.Append(ResourceFiles.FileName(ResourceType.Organization, settings.Gzip), organisations.Finish());
+            var organisationBytes = organisations.Finish();
+            foreach (var segment in organisationBytes.Segments())
+                output.Append(ResourceFiles.FileName(ResourceType.Organization, settings.Gzip), segment.Span);
+            organisationBytes.Release();
             var counts = new long[ResourceFiles.All.Count];
             counts[(int)ResourceType.Organization] = organisations.Count;
             var tally = new CalibrationTally(model.Statistics.Boroughs.Length, settings);
@@ -125,7 +128,10 @@ public static class SyntheticLondon
                 var result = await results[chunk].Task.WaitAsync(stop.Token);
                 foreach (var type in ResourceFiles.All)
                 {
-                    output.Append(ResourceFiles.FileName(type, settings.Gzip), result.Members[(int)type]);
+                    var member = result.Members[(int)type];
+                    foreach (var segment in member.Segments())
+                        output.Append(ResourceFiles.FileName(type, settings.Gzip), segment.Span);
+                    member.Release();
                     counts[(int)type] += result.Counts[(int)type];
                 }
 

@@ -105,11 +105,20 @@ public class CalibrationTests(GeneratedLondon london)
     }
 
     [Fact]
-    public async Task About_five_percent_opt_out_and_households_average_two_to_three_people()
+    public async Task About_five_percent_opt_out_and_births_match_London_s_annual_births()
     {
         var report = (await london.CalibrationAsync()).Report;
-        Assert.InRange(report.Gradient("national data opt-out share on 1 January 2023").Got, 0.035, 0.075);
-        Assert.InRange(report.Section("Households").Line("mean household size").Got, 2.0, 3.0);
+        Assert.InRange(report.Gradient("national data opt-out share on 1 January 2023").Got, 0.045, 0.065);
+        Assert.InRange(report.Gradient("births a year").RelativeError, -0.05, 0.05);
+    }
+
+    [Fact]
+    public async Task Households_hold_about_two_people_even_in_the_small_neighbourhoods_of_a_1_percent_run()
+    {
+        // At 1% an LSOA has about 18 residents, too few to pair everyone; sizes reach London's 2.5 from scale 0.1.
+        var households = (await london.CalibrationAsync()).Report.Section("Households");
+        Assert.InRange(households.Line("mean household size").Got, 1.9, 3.0);
+        Assert.InRange(households.Line("one-person share of households").Got, 0.15, 0.5);
     }
 
     [Fact]
