@@ -76,6 +76,7 @@ public static class OpenIcsCli
         root.Subcommands.Add(PlacesCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         return root;
