@@ -58,7 +58,7 @@ public sealed class PreparedResource
             return RecordError.Invalid("The resource has no resourceType.");
         var type = typeElement.GetString()!;
         if (expectedType is not null && type != expectedType)
-            return RecordError.Invalid($"The resource is a {type} but a {expectedType} was expected here.", "resourceType");
+            return RecordError.Invalid($"The resource is of type {type} but {expectedType} was expected here.", "resourceType");
         if (!RecordTypes.IsSupported(type))
             return RecordError.NotFound($"'{type}' is not a resource type this record stores ({string.Join(", ", RecordTypes.InLoadOrder)}).");
 

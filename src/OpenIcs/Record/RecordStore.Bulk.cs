@@ -14,8 +14,8 @@ public sealed record IngestBatchResult(int Created, int Updated, int Unchanged, 
 /// by identifier, so later references follow (<c>Patient/incoming</c> to <c>Patient/stored</c>).</summary>
 public sealed class IngestState
 {
-    /// <summary>Relative references to rewrite.</summary>
-    public Dictionary<string, string> Renamed { get; } = new(StringComparer.Ordinal);
+    /// <summary>Relative references to rewrite (shared by batches written at the same time).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Renamed { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Bulk ingest: one transaction per batch, upserting by identifier where there is one, else by id; unchanged
@@ -128,7 +128,7 @@ public sealed partial class RecordStore
         private (StoredResource Stored, PreparedResource Prepared)? Add(PreparedResource resource, string id, long rk, int version,
             Dictionary<string, long> nhsHolders)
         {
-            var renames = state.Renamed.Count == 0 ? null : state.Renamed;
+            var renames = state.Renamed.IsEmpty ? null : state.Renamed;
             var body = ResourceBody.Stamp(resource.Json, id, version, now, renames);
             var prepared = resource;
             if (id != resource.Id || (renames is not null && resource.LocalReferences().Any(r => renames.ContainsKey($"{r.Type}/{r.Id}"))))

@@ -136,7 +136,7 @@ public sealed partial class RecordStore
         var query = RecordQuery.Over(access, database.Dialect).Where("r.deleted = 0");
         var filters = query.InList("sr.rk", from);
         if (include.Parameter is not null)
-            filters += $" AND sr.param = {query.Add(include.Parameter.Name)}";
+            filters += $" AND {SearchSql.Param(query, include.Parameter, "sr.param", "sr.target_type")}";
         if (include.TargetType is not null)
             filters += $" AND sr.target_type = {query.Add(include.TargetType)}";
         query.Where($"(r.type, r.id) IN (SELECT sr.target_type, sr.target_id FROM search_reference sr WHERE {filters})");
@@ -154,7 +154,7 @@ public sealed partial class RecordStore
                 continue;
             var query = RecordQuery.Over(access, database.Dialect).Where("r.deleted = 0");
             query.Where($"r.type = {query.Add(include.SourceType)}");
-            var param = include.Parameter is null ? "" : $" AND sr.param = {query.Add(include.Parameter.Name)}";
+            var param = include.Parameter is null ? "" : $" AND {SearchSql.Param(query, include.Parameter, "sr.param", "sr.target_type")}";
             query.Where($"r.rk IN (SELECT sr.rk FROM search_reference sr WHERE sr.target_type = {query.Add(group.Key)}{param} AND {query.InList("sr.target_id", group.Select(t => t.Id))})");
             results.AddRange(await QueryResourcesAsync(connection, transaction,
                 $"SELECT {CurrentColumns} FROM resource r WHERE {query.Conditions} ORDER BY r.rk LIMIT {MaxIncluded}", query, ct));

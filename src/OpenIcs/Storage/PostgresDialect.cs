@@ -101,6 +101,9 @@ public sealed class PostgresDialect : SqlDialect
     public override object IntegerList(IEnumerable<long> values) => values.ToArray();
 
     /// <inheritdoc />
+    public override int BulkWriters => Math.Max(2, Environment.ProcessorCount);
+
+    /// <inheritdoc />
     public override string LockForUpdate => " FOR UPDATE";
 
     /// <inheritdoc />

@@ -38,6 +38,10 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>A list of integers as one parameter for <see cref="InList"/>.</summary>
     public abstract object IntegerList(IEnumerable<long> values);
 
+    /// <summary>How many bulk-load transactions may write at once (SQLite has one writer; PostgreSQL has a process per
+    /// connection and gains from two or more).</summary>
+    public virtual int BulkWriters => 1;
+
     /// <summary>Appended to a SELECT of one row that the transaction will then change, so concurrent writers queue
     /// (PostgreSQL <c>FOR UPDATE</c>; SQLite already holds its single write lock).</summary>
     public abstract string LockForUpdate { get; }

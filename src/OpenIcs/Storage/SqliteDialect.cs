@@ -41,7 +41,8 @@ public sealed class SqliteDialect : SqlDialect
         await connection.OpenAsync(ct);
         using var pragma = connection.CreateCommand();
         // WAL lets readers run beside the one writer; NORMAL sync is durable at each checkpoint and safe in WAL mode.
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        // A 64 MB page cache (the default is 2 MB) keeps the search indexes' hot pages in memory during bulk loads.
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }

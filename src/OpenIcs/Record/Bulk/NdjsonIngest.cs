@@ -72,10 +72,12 @@ public sealed class NdjsonIngest(RecordStore store, int batchSize = 2000)
         {
             try
             {
+                var before = 0L;
                 foreach (var source in sources)
                 {
-                    await foreach (var batch in ReadBatchesAsync(source, stop.Token))
+                    await foreach (var batch in ReadBatchesAsync(source, before, stop.Token))
                         await prepared.Writer.WriteAsync(Task.Run(() => Prepare(batch), stop.Token), stop.Token);
+                    before += source.Length;
                 }
             }
             finally
@@ -86,27 +88,34 @@ public sealed class NdjsonIngest(RecordStore store, int batchSize = 2000)
 
         try
         {
+            // Batches of one type may be written side by side where the engine allows; a new type waits for the
+            // previous one, so references to it resolve and identifiers it stored are matched.
+            var writing = new List<Task>();
+            string? writingType = null;
             await foreach (var next in prepared.Reader.ReadAllAsync(ct))
             {
                 var batch = await next;
                 foreach (var (line, error) in batch.Errors)
                     Note($"{batch.Source}:{line}: {error.Message}");
-                rejected += batch.Errors.Count;
-                if (batch.Resources.Count > 0)
+                lock (errors)
+                    rejected += batch.Errors.Count;
+                if (batch.Source != writingType)
                 {
-                    var result = await store.IngestAsync(batch.Resources, state, ct);
-                    created += result.Created;
-                    updated += result.Updated;
-                    unchanged += result.Unchanged;
-                    rejected += result.Rejected.Count;
-                    foreach (var (resource, error) in result.Rejected)
-                        Note($"{batch.Source}: {resource.Type}/{resource.Id}: {error.Message}");
-                    foreach (var group in batch.Resources.GroupBy(r => r.Type))
-                        byType[group.Key] = byType.GetValueOrDefault(group.Key) + group.Count();
+                    await Task.WhenAll(writing);
+                    writing.Clear();
+                    writingType = batch.Source;
+                }
+                else if (writing.Count >= store.Database.Dialect.BulkWriters)
+                {
+                    var done = await Task.WhenAny(writing);
+                    writing.Remove(done);
+                    await done;
                 }
 
-                progress?.Report(new IngestProgress(created + updated + unchanged, batch.BytesRead, totalBytes));
+                writing.Add(WriteAsync(batch));
             }
+
+            await Task.WhenAll(writing);
         }
         catch
         {
@@ -118,10 +127,53 @@ public sealed class NdjsonIngest(RecordStore store, int batchSize = 2000)
         await reading;
         return new IngestReport(created, updated, unchanged, rejected, errors, byType, clock.Elapsed);
 
+        async Task WriteAsync(PreparedBatch batch)
+        {
+            if (batch.Resources.Count > 0)
+            {
+                var result = await IngestWithRetryAsync(batch.Resources, state, stop.Token);
+                lock (errors)
+                {
+                    created += result.Created;
+                    updated += result.Updated;
+                    unchanged += result.Unchanged;
+                    rejected += result.Rejected.Count;
+                    foreach (var group in batch.Resources.GroupBy(r => r.Type))
+                        byType[group.Key] = byType.GetValueOrDefault(group.Key) + group.Count();
+                }
+
+                foreach (var (resource, error) in result.Rejected)
+                    Note($"{batch.Source}: {resource.Type}/{resource.Id}: {error.Message}");
+            }
+
+            lock (errors)
+                progress?.Report(new IngestProgress(created + updated + unchanged, batch.BytesRead, totalBytes));
+        }
+
         void Note(string message)
         {
-            if (errors.Count < MaxErrors)
-                errors.Add(message);
+            lock (errors)
+            {
+                if (errors.Count < MaxErrors)
+                    errors.Add(message);
+            }
+        }
+    }
+
+    // Batches written side by side can race for the same new id or NHS number; the loser retries and then sees the
+    // winner's rows, as a load run twice would.
+    private async Task<IngestBatchResult> IngestWithRetryAsync(IReadOnlyList<PreparedResource> batch, IngestState state, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await store.IngestAsync(batch, state, ct);
+            }
+            catch (System.Data.Common.DbException e) when (attempt < 3 && store.Database.Dialect.IsUniqueViolation(e))
+            {
+                await Task.Delay(10 * attempt, ct);
+            }
         }
     }
 
@@ -135,39 +187,41 @@ public sealed class NdjsonIngest(RecordStore store, int batchSize = 2000)
             if (outcome.Succeeded)
                 resources.Add(outcome.Value!);
             else
-                errors.Add((batch.FirstLine + i, outcome.Error!));
+                errors.Add((batch.LineNumbers[i], outcome.Error!));
         }
 
         return new PreparedBatch(batch.Source, resources, errors, batch.BytesRead);
     }
 
-    private async IAsyncEnumerable<LineBatch> ReadBatchesAsync(IngestSource source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    // before: the bytes of the sources already read, so progress counts over the whole load.
+    private async IAsyncEnumerable<LineBatch> ReadBatchesAsync(IngestSource source, long before,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var raw = new CountingStream(source.Open());
         await using Stream input = source.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
         var lines = new List<byte[]>(batchSize);
+        var numbers = new List<long>(batchSize);
         var lineNumber = 0L;
-        var firstLine = 1L;
         await foreach (var line in LineReader.ReadAsync(input, ct))
         {
             lineNumber++;
             if (line.Length == 0 || line.AsSpan().Trim(" \t\r"u8).Length == 0)
                 continue;
-            if (lines.Count == 0)
-                firstLine = lineNumber;
             lines.Add(line);
+            numbers.Add(lineNumber);
             if (lines.Count == batchSize)
             {
-                yield return new LineBatch(source.Name, source.Type, firstLine, lines, raw.BytesRead);
+                yield return new LineBatch(source.Name, source.Type, numbers, lines, before + raw.BytesRead);
                 lines = new List<byte[]>(batchSize);
+                numbers = new List<long>(batchSize);
             }
         }
 
         if (lines.Count > 0)
-            yield return new LineBatch(source.Name, source.Type, firstLine, lines, raw.BytesRead);
+            yield return new LineBatch(source.Name, source.Type, numbers, lines, before + raw.BytesRead);
     }
 
-    private sealed record LineBatch(string Source, string? Type, long FirstLine, List<byte[]> Lines, long BytesRead);
+    private sealed record LineBatch(string Source, string? Type, List<long> LineNumbers, List<byte[]> Lines, long BytesRead);
 
     private sealed record PreparedBatch(string Source, List<PreparedResource> Resources, List<(long Line, RecordError Error)> Errors, long BytesRead);
 }

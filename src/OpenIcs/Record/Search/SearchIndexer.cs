@@ -18,6 +18,8 @@ public static class SearchIndexer
         var quantities = new HashSet<QuantityValue>();
         foreach (var parameter in SearchParameterCatalog.For(resourceType).Values)
         {
+            if (parameter.StoredAs is not null)
+                continue;
             foreach (var path in parameter.Paths)
             {
                 path.Walk(resource, element =>
@@ -49,23 +51,17 @@ public static class SearchIndexer
     }
 
     /// <summary>The Patient a resource belongs to: itself for a Patient, else the target of its <c>patient</c>
-    /// parameter, else of a <c>subject</c> that is a Patient.</summary>
+    /// parameter (whose rows may be stored under another name, e.g. <c>subject</c>).</summary>
     private static string? Compartment(string resourceType, string id, HashSet<ReferenceValue> references)
     {
         if (resourceType == "Patient")
             return id;
-        string? subject = null;
+        if (SearchParameterCatalog.Find(resourceType, "patient") is not { } patient)
+            return null;
         foreach (var reference in references)
-        {
-            if (reference.TargetType != "Patient")
-                continue;
-            if (reference.Param == "patient")
+            if (reference.TargetType == "Patient" && patient.RowNames.Contains(reference.Param))
                 return reference.TargetId;
-            if (reference.Param is "subject" or "beneficiary" or "for")
-                subject ??= reference.TargetId;
-        }
-
-        return subject;
+        return null;
     }
 
     private static void AddTokens(string param, string leafType, JsonElement element, HashSet<TokenValue> tokens)

@@ -17,6 +17,17 @@ public sealed record SearchParameter(
 {
     /// <summary>True for parameters answered from the resource table itself rather than an index table.</summary>
     public bool IsResourceColumn => Name is "_id" or "_lastUpdated";
+
+    /// <summary>For a parameter whose values are exactly those of others (<c>combo-code</c> is <c>code</c> and
+    /// <c>component-code</c>; <c>patient</c> is <c>subject</c> pointing at a Patient), the parameters whose index rows
+    /// answer it; it stores no rows of its own. Null for a parameter with its own rows.</summary>
+    public IReadOnlyList<string>? StoredAs { get; init; }
+
+    /// <summary>For an alias of a reference parameter: the target type its rows must have, or null.</summary>
+    public string? TargetFilter { get; init; }
+
+    /// <summary>The names whose rows hold this parameter's values.</summary>
+    public IReadOnlyList<string> RowNames => StoredAs ?? [Name];
 }
 
 /// <summary>The search parameters of every supported resource type: the R4 published ones whose expressions compile,
@@ -60,10 +71,51 @@ public static class SearchParameterCatalog
                     definition.Target?.Select(t => t.GetLiteral()).ToList() ?? [], definition.Expression!);
             }
 
-            result[type] = parameters.ToFrozenDictionary(StringComparer.Ordinal);
+            result[type] = FindAliases(parameters).ToFrozenDictionary(StringComparer.Ordinal);
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // A parameter whose paths are the union of other parameters' paths (ignoring a reference-type filter) is answered
+    // from their rows; storing it too would double the index for nothing (about a fifth of all rows).
+    private static Dictionary<string, SearchParameter> FindAliases(Dictionary<string, SearchParameter> parameters)
+    {
+        static string Key(ElementPath path) => string.Join('.', path.Steps) + ":" + path.LeafType;
+        var keys = parameters.Values.ToDictionary(p => p.Name, p => p.Paths.Select(Key).ToHashSet(StringComparer.Ordinal));
+        var result = new Dictionary<string, SearchParameter>(parameters, StringComparer.Ordinal);
+        foreach (var parameter in parameters.Values.Where(p => p.Paths.Count > 0))
+        {
+            var targets = parameter.Paths.Select(p => p.ReferenceTarget).Distinct().ToList();
+            if (targets.Count != 1)
+                continue;
+            var target = targets[0];
+            var own = keys[parameter.Name];
+            var parts = parameters.Values
+                .Where(q => q.Name != parameter.Name && q.Type == parameter.Type && q.Paths.Count > 0 && q.Paths.All(p => p.ReferenceTarget is null)
+                    && q.Name != "phonetic" && parameter.Name != "phonetic"
+                    && keys[q.Name].IsSubsetOf(own) && (target is not null || !keys[q.Name].SetEquals(own)))
+                .ToList();
+            if (parts.Count == 0 || !own.SetEquals(parts.SelectMany(q => keys[q.Name])))
+                continue;
+            // Keep the fewest parameters that still cover every path.
+            var chosen = parts.OrderByDescending(q => keys[q.Name].Count).ThenBy(q => q.Name, StringComparer.Ordinal).ToList();
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            var names = new List<string>();
+            foreach (var q in chosen.Where(q => !keys[q.Name].IsSubsetOf(covered)))
+            {
+                names.Add(q.Name);
+                covered.UnionWith(keys[q.Name]);
+            }
+
+            result[parameter.Name] = parameter with { StoredAs = names, TargetFilter = target };
+        }
+
+        // An alias must rest on parameters that store rows themselves.
+        foreach (var (name, parameter) in result.ToList())
+            if (parameter.StoredAs is { } stored && stored.Any(s => result[s].StoredAs is not null))
+                result[name] = parameter with { StoredAs = null, TargetFilter = null };
+        return result;
     }
 
     private static void AddCommon(Dictionary<string, SearchParameter> parameters, string type, string name, SearchParamType kind, string expression)

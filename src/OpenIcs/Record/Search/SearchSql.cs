@@ -42,10 +42,10 @@ public static class SearchSql
         }
 
         var table = Table(parameter.Type);
-        var param = query.Add(parameter.Name);
+        var param = Param(query, parameter, "param", "target_type");
         if (modifier == "missing")
         {
-            var exists = $"{alias}.rk IN (SELECT rk FROM {table} WHERE param = {param})";
+            var exists = $"{alias}.rk IN (SELECT rk FROM {table} WHERE {param})";
             return clause.Values[0] == "true" ? $"NOT ({exists})" : exists;
         }
 
@@ -56,7 +56,7 @@ public static class SearchSql
                 return inner;
             return $"""
                 {alias}.rk IN (SELECT sr.rk FROM search_reference sr JOIN resource c ON c.type = sr.target_type AND c.id = sr.target_id
-                 WHERE sr.param = {param} AND {query.InList("c.type", chain.TargetTypes)} AND c.deleted = 0
+                 WHERE {Param(query, parameter, "sr.param", "sr.target_type")} AND {query.InList("c.type", chain.TargetTypes)} AND c.deleted = 0
                    AND {query.VisibleAs("c")} AND {inner.Value})
                 """;
         }
@@ -70,7 +70,7 @@ public static class SearchSql
             values.Add(condition.Value!);
         }
 
-        var matches = $"{alias}.rk IN (SELECT rk FROM {table} WHERE param = {param} AND ({string.Join(" OR ", values)}))";
+        var matches = $"{alias}.rk IN (SELECT rk FROM {table} WHERE {param} AND ({string.Join(" OR ", values)}))";
         return modifier == "not" ? $"NOT ({matches})" : matches;
     }
 
@@ -193,7 +193,7 @@ public static class SearchSql
             return "r.id";
         if (parameter.Name == "_lastUpdated")
             return "r.last_updated";
-        var param = query.Add(parameter.Name);
+        var param = Param(query, parameter, "x.param", "x.target_type");
         var (column, sentinel) = parameter.Type switch
         {
             SearchParamType.Date => (key.Descending ? "high" : "low", key.Descending ? query.Add(long.MinValue) : query.Add(long.MaxValue)),
@@ -204,7 +204,16 @@ public static class SearchSql
         var aggregate = key.Descending ? "MAX" : "MIN";
         if (parameter.Type == SearchParamType.Date && key.Descending)
             column = "low"; // the latest start reads more naturally than an open end
-        return $"COALESCE((SELECT {aggregate}({column}) FROM {Table(parameter.Type)} x WHERE x.rk = r.rk AND x.param = {param}), {sentinel})";
+        return $"COALESCE((SELECT {aggregate}({column}) FROM {Table(parameter.Type)} x WHERE x.rk = r.rk AND {param}), {sentinel})";
+    }
+
+    /// <summary>The condition that an index row belongs to <paramref name="parameter"/>: its own name, or the names
+    /// of the parameters that store its values (and their target type, for an alias such as <c>patient</c>).</summary>
+    public static string Param(RecordQuery query, SearchParameter parameter, string paramColumn, string targetColumn)
+    {
+        var names = parameter.RowNames;
+        var condition = names.Count == 1 ? $"{paramColumn} = {query.Add(names[0])}" : query.InList(paramColumn, names);
+        return parameter.TargetFilter is { } target ? $"{condition} AND {targetColumn} = {query.Add(target)}" : condition;
     }
 
     /// <summary>The index table of a parameter type.</summary>
