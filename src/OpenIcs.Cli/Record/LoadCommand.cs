@@ -53,20 +53,7 @@ public static class LoadCommand
             await using var database = await StoreOption.OpenAsync(result, ct);
             var store = new RecordStore(database, TimeProvider.System);
             var ingest = new NdjsonIngest(store, batchSize);
-            IngestReport report = null!;
-            await Terminal.Progress.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask($"Loading {sources.Count} files", maxValue: Math.Max(1, sources.Sum(s => s.Length)));
-                    var progress = new ReportProgress(p =>
-                    {
-                        task.Value = p.Bytes;
-                        task.Description = $"Loaded {p.Resources.ToString("N0", CultureInfo.InvariantCulture)} resources";
-                    });
-                    report = await ingest.RunAsync(sources, progress, ct);
-                    task.Value = task.MaxValue;
-                });
+            var report = await RunWithProgressAsync(ingest, sources, result.InvocationConfiguration.Error, ct);
 
             foreach (var error in report.Errors)
                 await result.InvocationConfiguration.Error.WriteLineAsync($"openics: {error}");
@@ -79,6 +66,42 @@ public static class LoadCommand
             return OpenIcsCli.Ok;
         });
         return command;
+    }
+
+    private static async Task<IngestReport> RunWithProgressAsync(NdjsonIngest ingest, IReadOnlyList<IngestSource> sources, TextWriter stderr,
+        CancellationToken ct)
+    {
+        var totalBytes = Math.Max(1, sources.Sum(s => s.Length));
+
+        // Elsewhere than an interactive terminal (a log, a test), one plain line a second says what is committed.
+        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected)
+        {
+            var last = System.Diagnostics.Stopwatch.StartNew();
+            var quiet = new ReportProgress(p =>
+            {
+                if (last.ElapsedMilliseconds < 1000)
+                    return;
+                last.Restart();
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded {p.Resources:N0} resources ({100.0 * p.Bytes / totalBytes:F0}%)"));
+            });
+            return await ingest.RunAsync(sources, quiet, ct);
+        }
+
+        IngestReport report = null!;
+        await Terminal.Progress.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"Loading {sources.Count} files", maxValue: totalBytes);
+                var progress = new ReportProgress(p =>
+                {
+                    task.Value = p.Bytes;
+                    task.Description = $"Loaded {p.Resources.ToString("N0", CultureInfo.InvariantCulture)} resources";
+                });
+                report = await ingest.RunAsync(sources, progress, ct);
+                task.Value = task.MaxValue;
+            });
+        return report;
     }
 
     // Reports at once on the loading thread (Progress<T> would post to the pool and could reorder updates).

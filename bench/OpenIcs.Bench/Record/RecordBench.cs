@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using OpenIcs.Governance;
+using OpenIcs.Record;
+using OpenIcs.Record.Identity;
+using OpenIcs.Storage;
+using OpenIcs.Testing;
+
+namespace OpenIcs.Bench.Record;
+
+/// <summary>End-to-end figures for the shared care record (the closing note of issue #5 quotes them):
+/// <c>record reads</c> drives a running server; <c>record match</c> measures $match precision and recall.
+/// Ingest speed is what <c>openics load</c> prints.</summary>
+public static class RecordBench
+{
+    /// <summary>Runs <c>record reads|match</c> with <c>--name value</c> options.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+        string Option(string name, string fallback) => options.TryGetValue(name, out var value) ? value : fallback;
+        int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        switch (args.FirstOrDefault())
+        {
+            case "reads":
+                await ReadsAsync(Option("url", "http://127.0.0.1:5200/fhir"), Number("rate", 1000), Number("seconds", 30), Number("connections", 64));
+                return 0;
+            case "match":
+                await MatchAsync(Option("store", "sqlite:" + Path.Combine(Path.GetTempPath(), "openics-match.db")), Number("people", 20_000), Number("queries", 2_000));
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("usage: record reads [--url URL] [--rate N] [--seconds N] [--connections N]\n"
+                    + "       record match [--store STORE] [--people N] [--queries N]");
+                return 2;
+        }
+    }
+
+    private static async Task ReadsAsync(string baseUrl, int rate, int seconds, int connections)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/fhir+json");
+
+        // Residents to ask about: the first thousand stored.
+        using var page = JsonDocument.Parse(await client.GetStringAsync("Patient?_count=1000&_elements=id"));
+        var ids = page.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("id").GetString()!)
+            .OrderBy(id => (uint)id.GetHashCode(StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"{ids.Count} residents; {rate}/s for {seconds} s over at most {connections} connections");
+
+        // Warm up the JIT, the pools and the caches.
+        await ReadLoad.RunAsync(client, "warm-up", ids.Select(id => $"Patient/{id}").ToList(), Math.Min(rate, 500), 3);
+        Console.WriteLine(await ReadLoad.RunAsync(client, "GET Patient/{id}", ids.Select(id => $"Patient/{id}").ToList(), rate, seconds));
+        Console.WriteLine(await ReadLoad.RunAsync(client, "GET Encounter?patient={id}&date=ge2020-01-01",
+            ids.Select(id => $"Encounter?patient={id}&date=ge2020-01-01").ToList(), rate, seconds));
+        Console.WriteLine(await ReadLoad.SequentialAsync(client, "GET Patient/{id}/$everything (sequential)",
+            ids.Take(300).Select(id => $"Patient/{id}/$everything").ToList()));
+    }
+
+    private static async Task MatchAsync(string storeText, int people, int queries)
+    {
+        var location = StoreLocation.Parse(storeText);
+        await using var database = await Database.OpenAsync(location, default);
+        var store = new RecordStore(database, TimeProvider.System);
+        var samples = new MatchSamples(people, queries);
+        var state = new IngestState();
+        foreach (var chunk in samples.Stored.Chunk(2000))
+            await store.IngestAsync(chunk.Select(p => PreparedResource.From(RecordSamples.Bytes(p.ToPatient())).Value!).ToList(), state, default);
+
+        var matcher = new PatientMatcher(store);
+        int truePositives = 0, falsePositives = 0, falseNegatives = 0, possibleOnly = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (record, trueId) in samples.Queries)
+        {
+            var matches = await matcher.MatchAsync(AccessContext.System,
+                new Demographics(null, record.Family, record.Given, record.BirthDate, record.Postcode, record.Gender), 3, default);
+            var best = matches.FirstOrDefault(m => m.Grade is MatchGrade.Certain or MatchGrade.Probable);
+            if (best is not null && best.Patient.Id == trueId)
+                truePositives++;
+            else if (best is not null)
+                falsePositives++;
+            if (trueId is not null && best?.Patient.Id != trueId)
+            {
+                falseNegatives++;
+                if (matches.Any(m => m.Patient.Id == trueId))
+                    possibleOnly++;
+            }
+        }
+
+        var present = samples.Queries.Count(q => q.TrueId is not null);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"$match over {people} residents, {queries} records ({present} of stored residents, {queries - present} of nobody stored), errors injected:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  probable or certain: precision {truePositives / (double)Math.Max(1, truePositives + falsePositives):F3}, recall {truePositives / (double)Math.Max(1, truePositives + falseNegatives):F3} (TP {truePositives}, FP {falsePositives}, FN {falseNegatives}, of which {possibleOnly} offered as possible)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalMilliseconds / queries:F2} ms per record on {location.Kind}"));
+    }
+}
