@@ -40,7 +40,7 @@ public static class ReadLoad
                         if (response.StatusCode != HttpStatusCode.OK)
                             Interlocked.Increment(ref failed);
                     }
-                    catch (HttpRequestException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                     {
                         Interlocked.Increment(ref failed);
                     }

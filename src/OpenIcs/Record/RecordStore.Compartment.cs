@@ -32,8 +32,14 @@ public sealed partial class RecordStore
         var query = RecordQuery.Over(access, database.Dialect).Where("r.deleted = 0");
         var patient = query.Add(patientId);
         var targetTypes = query.InList("sr.target_type", types);
-        query.Where($"(r.type, r.id) IN (SELECT sr.target_type, sr.target_id FROM search_reference sr JOIN resource c ON c.rk = sr.rk WHERE c.patient = {patient} AND {targetTypes})");
-        return await QueryAsync($"SELECT {CurrentColumns} FROM resource r WHERE {query.Conditions} ORDER BY r.rk LIMIT {MaxIncluded}", query, ct);
+        // Distinct targets first, then one index lookup each: a row-value IN here makes PostgreSQL scan the table.
+        return await QueryAsync($"""
+            SELECT {CurrentColumns}
+              FROM (SELECT DISTINCT sr.target_type, sr.target_id FROM search_reference sr JOIN resource c ON c.rk = sr.rk
+                     WHERE c.patient = {patient} AND {targetTypes}) t
+              JOIN resource r ON r.type = t.target_type AND r.id = t.target_id
+             WHERE {query.Conditions} ORDER BY r.rk LIMIT {MaxIncluded}
+            """, query, ct);
     }
 
     /// <summary>One chunk of a bulk export of <paramref name="type"/>, in storage order after <paramref name="afterRk"/>:

@@ -139,9 +139,12 @@ public sealed partial class RecordStore
             filters += $" AND {SearchSql.Param(query, include.Parameter, "sr.param", "sr.target_type")}";
         if (include.TargetType is not null)
             filters += $" AND sr.target_type = {query.Add(include.TargetType)}";
-        query.Where($"(r.type, r.id) IN (SELECT sr.target_type, sr.target_id FROM search_reference sr WHERE {filters})");
-        return await QueryResourcesAsync(connection, transaction,
-            $"SELECT {CurrentColumns} FROM resource r WHERE {query.Conditions} ORDER BY r.rk LIMIT {MaxIncluded}", query, ct);
+        return await QueryResourcesAsync(connection, transaction, $"""
+            SELECT {CurrentColumns}
+              FROM (SELECT DISTINCT sr.target_type, sr.target_id FROM search_reference sr WHERE {filters}) t
+              JOIN resource r ON r.type = t.target_type AND r.id = t.target_id
+             WHERE {query.Conditions} ORDER BY r.rk LIMIT {MaxIncluded}
+            """, query, ct);
     }
 
     private async Task<IEnumerable<StoredResource>> ReverseAsync(DbConnection connection, DbTransaction? transaction, AccessContext access,
