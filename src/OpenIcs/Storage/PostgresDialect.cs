@@ -25,9 +25,6 @@ public sealed class PostgresDialect : SqlDialect
             throw new FormatException($"The PostgreSQL connection string is malformed: {e.Message}", e);
         }
 
-        // Statements the record repeats (reads, searches) are prepared once per connection unless configured otherwise.
-        if (!builder.ContainsKey("Max Auto Prepare"))
-            builder.MaxAutoPrepare = 64;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
