@@ -23,8 +23,11 @@ public sealed class IngestState
 public sealed partial class RecordStore
 {
     /// <summary>Writes <paramref name="batch"/> in one transaction (all of it or, on failure, none).</summary>
-    public Task<IngestBatchResult> IngestAsync(IReadOnlyList<PreparedResource> batch, IngestState state, CancellationToken ct) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public async Task<IngestBatchResult> IngestAsync(IReadOnlyList<PreparedResource> batch, IngestState state, CancellationToken ct)
+    {
+        using var activity = RecordTelemetry.Source.StartActivity("record.ingest-batch");
+        activity?.SetTag("openics.record.batch_size", batch.Count);
+        var result = await database.WriteAsync(async (connection, transaction) =>
         {
             var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
             var run = new BulkRun(this, connection, transaction, state, now);
@@ -33,6 +36,12 @@ public sealed partial class RecordStore
             await run.FinishAsync(ct);
             return new IngestBatchResult(run.Created, run.Updated, run.Unchanged, run.Rejected);
         }, ct);
+        RecordTelemetry.Ingested.Add(result.Created, new KeyValuePair<string, object?>("outcome", "created"));
+        RecordTelemetry.Ingested.Add(result.Updated, new KeyValuePair<string, object?>("outcome", "updated"));
+        RecordTelemetry.Ingested.Add(result.Unchanged, new KeyValuePair<string, object?>("outcome", "unchanged"));
+        RecordTelemetry.Ingested.Add(result.Rejected.Count, new KeyValuePair<string, object?>("outcome", "rejected"));
+        return result;
+    }
 
     private sealed class BulkRun(RecordStore store, DbConnection connection, DbTransaction transaction, IngestState state, DateTimeOffset now)
     {

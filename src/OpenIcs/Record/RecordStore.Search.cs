@@ -32,6 +32,9 @@ public sealed partial class RecordStore
     private async Task<Outcome<SearchPage>> SearchAsync(DbConnection connection, DbTransaction? transaction, AccessContext access,
         SearchRequest request, CancellationToken ct)
     {
+        using var activity = RecordTelemetry.Source.StartActivity("record.search");
+        activity?.SetTag("fhir.resource_type", request.Type);
+        RecordTelemetry.Searches.Add(1, new KeyValuePair<string, object?>("fhir.resource_type", request.Type));
         var query = RecordQuery.Over(access, database.Dialect);
         if (SearchSql.Apply(query, request, time.GetUtcNow()) is { } error)
             return error;

@@ -82,6 +82,34 @@ public abstract class FhirApiTests<TFixture, TApp>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task XML_goes_in_and_comes_out_and_history_pages_with_next_links()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/fhir/Organization")
+        {
+            Content = new StringContent("<Organization xmlns=\"http://hl7.org/fhir\"><name value=\"Poplar Mosque Food Bank\"/></Organization>", Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+xml");
+        request.Headers.Accept.ParseAdd("application/fhir+xml");
+        using var created = await _client.SendAsync(request, Ct);
+        var xml = await created.Content.ReadAsStringAsync(Ct);
+        var id = System.Text.RegularExpressions.Regex.Match(xml, "<id value=\"([^\"]+)\"").Groups[1].Value;
+        for (var version = 1; version <= 3; version++)
+            (await Put($"/fhir/Organization/{id}", $$"""{"resourceType":"Organization","id":"{{id}}","name":"Poplar {{version}}"}""")).Dispose();
+
+        var json = await GetJson($"/fhir/Organization/{id}/_history/1");
+        var first = await GetJson($"/fhir/Organization/{id}/_history?_count=3");
+        var next = first["link"]!.AsArray().Single(l => l!["relation"]!.GetValue<string>() == "next")!["url"]!.GetValue<string>();
+        var second = await GetJson(next);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("application/fhir+xml", created.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<name value=\"Poplar Mosque Food Bank\" />", xml, StringComparison.Ordinal);
+        Assert.Equal("Poplar Mosque Food Bank", json["name"]!.GetValue<string>());
+        Assert.Equal(["4", "3", "2"], first["entry"]!.AsArray().Select(e => e!["resource"]!["meta"]!["versionId"]!.GetValue<string>()));
+        Assert.Equal(["1"], second["entry"]!.AsArray().Select(e => e!["resource"]!["meta"]!["versionId"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Two_updates_with_the_same_If_Match_give_exactly_one_412()
     {
         using var created = await Post("/fhir/Organization", """{"resourceType":"Organization","name":"Bow Foodbank"}""");
