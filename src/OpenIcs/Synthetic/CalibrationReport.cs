@@ -327,6 +327,22 @@ internal static class CalibrationReportBuilder
                 Math.Exp(CareSettings.DeprivationGradient(setting)), Rate(0) / Math.Max(1e-9, Rate(9))));
         }
 
+        // Contacts per person-year: urgent and emergency care against London's published volumes per head (NHS England
+        // A&E and hospital statistics, NHS 111 and London Ambulance Service activity, about 0.35, 0.08, 0.2 and 0.1);
+        // GP and outpatients against the thinned volumes this generator chooses to write (docs/synthetic-london.md).
+        var personYears = Math.Max(1e-9, tally.YearsByDecile.Sum());
+        foreach (var (setting, target) in new[]
+        {
+            (CareSetting.EmergencyDepartment, 0.35), (CareSetting.EmergencyAdmission, 0.08), (CareSetting.Nhs111, 0.2),
+            (CareSetting.Ambulance, 0.1), (CareSetting.GeneralPractice, 0.4), (CareSetting.Outpatient, 0.17),
+        })
+        {
+            long contacts = 0;
+            for (var d = 0; d < 10; d++)
+                contacts += tally.Contacts[((int)setting * 10) + d];
+            lines.Add(new($"{CareSettings.Code(setting)} contacts per person-year", target, contacts / personYears, personYears));
+        }
+
         var settings = model.Settings;
         var y2019 = 2019 - settings.FromYear;
         var y2020 = 2020 - settings.FromYear;
