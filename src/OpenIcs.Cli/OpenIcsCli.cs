@@ -28,7 +28,7 @@ public static class OpenIcsCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            var verb = parsed.CommandResult.Command == root ? "" : $" {parsed.CommandResult.Command.Name}";
+            var verb = string.Concat(CommandPath(parsed.CommandResult).Select(name => " " + name));
             var message = parsed.UnmatchedTokens.Count > 0
                 ? $"unknown command or option '{parsed.UnmatchedTokens[0]}'."
                 : parsed.Errors[0].Message;
@@ -58,11 +58,23 @@ public static class OpenIcsCli
         }
     }
 
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (; result is { Parent: not null }; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Push(result.Command.Name);
+        return names;
+    }
+
     /// <summary>The root command with every verb; one file per verb builds its own <see cref="Command"/>.</summary>
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("OpenICS: the open platform for London's Integrated Care Systems.");
         root.Options.Add(Verbose);
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PlacesCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());

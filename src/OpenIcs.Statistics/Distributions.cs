@@ -35,7 +35,7 @@ internal static class Distributions
         var logGammaShape = SpecialFunctions.GammaLn(shape);
         for (var i = 0; i < 100 && x > 0 && double.IsFinite(x); i++)
         {
-            var residual = SpecialFunctions.GammaLowerRegularized(shape, x) - p;
+            var residual = LowerRegularizedGamma(shape, x, logGammaShape) - p;
             var slope = Math.Exp((shape * Math.Log(x)) - x - logGammaShape);
             var step = Math.Clamp(residual / slope, -2, 2);
             x *= Math.Exp(-step);
@@ -46,5 +46,24 @@ internal static class Distributions
         }
 
         return 2 * x;
+    }
+
+    // P(a, x) by its power series x^a e^−x Σ xⁿ / Γ(a + n + 1) where that converges quickly (x < a + 1), which stays
+    // accurate for tiny x and small a; Math.NET's continued fraction elsewhere.
+    private static double LowerRegularizedGamma(double shape, double x, double logGammaShape)
+    {
+        if (x >= shape + 1)
+        {
+            return SpecialFunctions.GammaLowerRegularized(shape, x);
+        }
+
+        double term = 1 / shape, sum = term;
+        for (var n = 1; n < 1000 && term > sum * 1e-17; n++)
+        {
+            term *= x / (shape + n);
+            sum += term;
+        }
+
+        return sum * Math.Exp((shape * Math.Log(x)) - x - logGammaShape);
     }
 }

@@ -19,15 +19,20 @@ public enum FunnelSignificance
     High998,
 }
 
+/// <summary>A point on a rate funnel: for a count of events, the limit rates (per person) and the populations where they are reached.</summary>
+public readonly record struct RateFunnelPoint(double Events, double LowerRate, double PopulationAtLower, double UpperRate, double PopulationAtUpper);
+
 /// <summary>Funnel plot control limits around an average proportion or rate, as a function of population size.</summary>
 /// <remarks>
 /// Proportions: the limits used by the Fingertips technical guidance and PHEindicatormethods' <c>phe_funnels</c> and
 /// <c>phe_funnel_significance</c>: for a denominator n and average proportion π, the limits are the observed proportions
 /// whose Wilson score interval just reaches π, i.e. the roots y/n of
 /// (1/z² + 1/n) y² − 2π(n/z² + 1) y + π(n(π(n/z² + 2) − 1) + z²(π − 1)) = 0.
-/// Rates: the exact Poisson limits of the expected count E = rate × population, χ²(α/2, 2E)/2 and χ²(1 − α/2, 2E + 2)/2,
-/// divided by the population (Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med
-/// 2005;24:1185-1202); these have not been checked against reference data.
+/// Rates along the events axis (<see cref="ForRateEvents"/>) follow PHEindicatormethods' <c>calculate_funnel_limits</c>
+/// and match its test data. Rates along the population axis (<see cref="ForRate"/>) use the exact Poisson limits of the
+/// expected count E = rate × population, χ²(α/2, 2E)/2 and χ²(1 − α/2, 2E + 2)/2, divided by the population
+/// (Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med 2005;24:1185-1202); those have no
+/// reference test data.
 /// </remarks>
 public static class FunnelLimits
 {
@@ -62,6 +67,24 @@ public static class FunnelLimits
         }
 
         return PoissonInterval.Exact(averageRate * population, confidence).Scale(1 / population);
+    }
+
+    /// <summary>The funnel for a rate, read along the events axis: the rates and populations at which <paramref name="events"/> lie on the limits.</summary>
+    /// <remarks>
+    /// As PHEindicatormethods' <c>calculate_funnel_limits</c> for rates: with U and L the exact Poisson limits of the
+    /// events O, the lower limit is rate × O/U, reached at population U/rate, and the upper limit rate × O/L at population L/rate.
+    /// </remarks>
+    public static RateFunnelPoint ForRateEvents(double averageRate, double events, ConfidenceLevel confidence)
+    {
+        if (!(averageRate > 0) || !(events > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(events), "A rate funnel by events needs an average rate and a count of events above zero.");
+        }
+
+        var limits = PoissonInterval.Exact(events, confidence);
+        return new RateFunnelPoint(events,
+            averageRate * events / limits.Upper, limits.Upper / averageRate,
+            averageRate * events / limits.Lower, limits.Lower / averageRate);
     }
 
     /// <summary>Where a proportion <paramref name="numerator"/>/<paramref name="denominator"/> lies against the funnel around <paramref name="average"/>.</summary>

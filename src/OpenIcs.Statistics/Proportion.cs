@@ -32,7 +32,10 @@ public static class Proportion
         var centre = (2 * numerator) + zSquared;
         var spread = z * Math.Sqrt(zSquared + (4 * numerator * (1 - (numerator / denominator))));
         var scale = 2 * (denominator + zSquared);
-        return new ConfidenceInterval(Math.Max(0, (centre - spread) / scale), Math.Min(1, (centre + spread) / scale));
+        // At 0 of n and n of n the limits are exactly 0 and 1; rounding in z√(z²) must not move them.
+        var lower = numerator == 0 ? 0 : Math.Max(0, (centre - spread) / scale);
+        var upper = numerator == denominator ? 1 : Math.Min(1, (centre + spread) / scale);
+        return new ConfidenceInterval(lower, upper);
     }
 
     private static void Validate(double numerator, double denominator)

@@ -44,12 +44,12 @@ public static class Quantile
 
         Array.Sort(adjusted, position);
         var perQuantile = (double)scored / quantiles;
+        var rank = 1;
         for (var k = 0; k < scored; k++)
         {
-            var rank = k + 1;
-            while (rank > 1 && adjusted[rank - 2] == adjusted[k])
+            if (k == 0 || adjusted[k] != adjusted[k - 1])
             {
-                rank--;
+                rank = k + 1;
             }
 
             var quantile = (int)Math.Floor(quantiles + 1 - Math.Ceiling((scored + 1 - rank) / perQuantile));

@@ -49,6 +49,49 @@ public class FunnelTests
         }
     }
 
+    // Rows of PHEindicatormethods tests/testthat/testdata_funnel_rate_outputs.csv: baseline 116.1720835 per 100,000 over
+    // 3 years; columns are events, then population per year and limit for lower 95%, upper 95%, lower 99.8%, upper 99.8%.
+    [Theory]
+    [InlineData(2, 2072.984403, 32.15975314, 69.49732367, 959.2695538, 3221.906682, 20.69168143, 13.02722321, 5117.48863)]
+    [InlineData(10, 5276.757672, 63.17010446, 1375.943768, 242.2579623, 6924.776769, 48.13632908, 849.4639547, 392.4043292)]
+    [InlineData(30, 12288.34267, 81.37793899, 5807.727562, 172.1843853, 14657.31486, 68.22532023, 4553.350694, 219.6184891)]
+    [InlineData(302, 96998.02794, 103.7821787, 77154.59535, 130.473974, 103195.3143, 97.54964876, 72057.88032, 139.7025089)]
+    [InlineData(1360, 411529.9259, 110.158048, 369759.5622, 122.6021934, 424043.2424, 106.9073359, 358342.3275, 126.5084525)]
+    public void Rate_funnel_by_events_matches_the_reference_test_data(double events,
+        double lowerPopulation95, double lower95, double upperPopulation95, double upper95,
+        double lowerPopulation998, double lower998, double upperPopulation998, double upper998)
+    {
+        const double PerPerson = 116.1720835 / 100_000, Years = 3, Tolerance = 1e-6;
+        var narrow = FunnelLimits.ForRateEvents(PerPerson, events, ConfidenceLevel.Percent95);
+        var wide = FunnelLimits.ForRateEvents(PerPerson, events, ConfidenceLevel.Percent998);
+
+        Approximately.Equal(lower95, narrow.LowerRate * 100_000, Tolerance, what: "lower 95%");
+        Approximately.Equal(upper95, narrow.UpperRate * 100_000, Tolerance, what: "upper 95%");
+        Approximately.Equal(lower998, wide.LowerRate * 100_000, Tolerance, what: "lower 99.8%");
+        Approximately.Equal(upper998, wide.UpperRate * 100_000, Tolerance, what: "upper 99.8%");
+        Approximately.Equal(lowerPopulation95, narrow.PopulationAtLower / Years, Tolerance, what: "population at lower 95%");
+        Approximately.Equal(upperPopulation95, narrow.PopulationAtUpper / Years, Tolerance, what: "population at upper 95%");
+        Approximately.Equal(lowerPopulation998, wide.PopulationAtLower / Years, Tolerance, what: "population at lower 99.8%");
+        Approximately.Equal(upperPopulation998, wide.PopulationAtUpper / Years, Tolerance, what: "population at upper 99.8%");
+    }
+
+    [Fact]
+    public void Rate_funnel_for_one_event_matches_the_reference_below_and_the_exact_chi_square_above()
+    {
+        const double PerPerson = 116.1720835 / 100_000;
+        var narrow = FunnelLimits.ForRateEvents(PerPerson, 1, ConfidenceLevel.Percent95);
+        var wide = FunnelLimits.ForRateEvents(PerPerson, 1, ConfidenceLevel.Percent998);
+
+        // Reference row for 1 event: lower limits 20.85059119 and 12.58170943.
+        Approximately.Equal(20.85059119, narrow.LowerRate * 100_000);
+        Approximately.Equal(12.58170943, wide.LowerRate * 100_000);
+        // The reference's upper limits for 1 event (4588.535848, 116108.569) are 4e-6 and 5e-5 below the exact values,
+        // 116.1720835 / L, with L the exact lower limits of 1 event (mpmath): ours equal those.
+        Approximately.Equal(116.1720835 / 0.025317807984289875, narrow.UpperRate * 100_000, 1e-9);
+        Approximately.Equal(116.1720835 / 0.0010005003335835335, wide.UpperRate * 100_000, 1e-9);
+        Approximately.Equal(4588.535848, narrow.UpperRate * 100_000, 1e-5);
+    }
+
     [Fact]
     public void Rate_funnel_limits_are_the_exact_Poisson_limits_of_the_expected_count()
     {

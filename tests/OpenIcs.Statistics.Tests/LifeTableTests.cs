@@ -24,6 +24,7 @@ public class LifeTableTests
          46.30814055, 41.48168441, 36.72422219, 32.05691365, 27.47718713, 23.17729746, 18.96143352, 15.13731667,
          11.68537112, 8.786564437, 6.349527517, 6.436529314];
 
+    // Values agree to 1e-8 relative; the reference's limits differ from ours by up to about 1e-7 relative, so they are held to 1e-6.
     [Fact]
     public void Life_expectancy_matches_the_reference_test_data_at_every_age()
     {
@@ -32,7 +33,7 @@ public class LifeTableTests
         for (var band = 0; band < AgeBands.LifeTable.Count; band++)
         {
             var estimate = table.AtBand(band, ConfidenceLevel.Percent95);
-            Approximately.Equal(Value[band], estimate.Value, what: $"e at band {band}");
+            Approximately.Equal(Value[band], estimate.Value, 1e-8, what: $"e at band {band}");
             Approximately.Equal(Lower[band], estimate.Interval.Lower, what: $"lower at band {band}");
             Approximately.Equal(Upper[band], estimate.Interval.Upper, what: $"upper at band {band}");
         }

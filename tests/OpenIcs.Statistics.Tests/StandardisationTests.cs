@@ -57,6 +57,24 @@ public class StandardisationTests
     }
 
     [Fact]
+    public void Dsr_of_a_billion_events_and_of_tiny_populations_stays_finite_and_ordered()
+    {
+        // Populations shaped like ESP 2013 (100,000 × each weight) with 0.1 events per person: a billion events in all.
+        var people = StandardPopulation.EuropeanStandard2013.Weights.ToArray().Select(w => w * 1e5).ToArray();
+        var many = people.Select(n => n / 10).ToArray();
+        var tiny = Enumerable.Repeat(1.0, 19).ToArray();
+
+        var large = DirectlyStandardisedRate.Calculate(many, people, StandardPopulation.EuropeanStandard2013).ToEstimate(ConfidenceLevel.Percent95);
+        var small = DirectlyStandardisedRate.Calculate(tiny, tiny, StandardPopulation.EuropeanStandard2013).ToEstimate(ConfidenceLevel.Percent95);
+
+        // The DSR is 10,000 per 100,000 and, as the population has the standard's shape, the half-width is about z × DSR/√O.
+        Approximately.Equal(10_000, large.Value, 1e-12);
+        Approximately.Equal(1.959964 * 10_000 / Math.Sqrt(1e9), large.Value - large.Interval.Lower, 1e-3);
+        Approximately.Equal(100_000, small.Value, 1e-12);
+        Assert.True(small.Interval.Lower < small.Value && small.Value < small.Interval.Upper);
+    }
+
+    [Fact]
     public void A_band_with_no_population_is_an_error()
     {
         var population = (double[])Population.Clone();

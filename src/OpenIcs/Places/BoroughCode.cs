@@ -2,7 +2,8 @@ namespace OpenIcs.Places;
 
 /// <summary>The ONS code of one of London's 33 local authorities: E09000001 (City of London) to E09000033 (Westminster).</summary>
 /// <remarks><c>default</c> has a null <see cref="Value"/> and is never a valid borough; obtain codes through the factories.</remarks>
-public readonly record struct BoroughCode
+[System.Text.Json.Serialization.JsonConverter(typeof(PlaceCodeJsonConverter<BoroughCode>))]
+public readonly record struct BoroughCode : IPlaceCode<BoroughCode>
 {
     /// <summary>The lowest London local authority code, the City of London.</summary>
     public const int First = 1;

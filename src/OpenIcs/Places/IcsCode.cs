@@ -2,7 +2,8 @@ namespace OpenIcs.Places;
 
 /// <summary>The ONS code of an integrated care board's area (E54xxxxxx); London's five are E54000027 to E54000031.</summary>
 /// <remarks><c>default</c> has a null <see cref="Value"/> and is never valid.</remarks>
-public readonly record struct IcsCode
+[System.Text.Json.Serialization.JsonConverter(typeof(PlaceCodeJsonConverter<IcsCode>))]
+public readonly record struct IcsCode : IPlaceCode<IcsCode>
 {
     private IcsCode(string value) => Value = value;
 

@@ -151,7 +151,7 @@ public static class LondonReferenceData
         string path, HashSet<BoroughCode> boroughs, List<IntegratedCareSystem> systems)
     {
         using var csv = ReferenceCsv.Open(path, "practice_code", "practice_name", "postcode", "status", "icb_code",
-            "pcn_code_jul2022", "pcn_name_jul2022", "lad_code", "list_size_jan2021");
+            "pcn_code_jul2022", "pcn_name_jul2022", "lad_code", "lad_candidates", "list_size_jan2021");
         var icsCodes = systems.Select(s => s.Code).ToHashSet();
         var practices = new List<Organisation>();
         var networks = new Dictionary<OdsCode, (string Name, List<Organisation> Practices)>();
@@ -163,6 +163,10 @@ public static class LondonReferenceData
             {
                 var known = csv.Code<BoroughCode>("lad_code", BoroughCode.TryParse, BoroughCode.Rule);
                 borough = boroughs.Contains(known) ? known : throw csv.Error("lad_code", $"{known} is not in london_boroughs.csv.");
+            }
+            else if (csv.OptionalText("lad_candidates") is { } candidates)
+            {
+                borough = PracticePostcodes.BoroughWithin(candidates, csv.OptionalText("postcode"));
             }
 
             IcsCode? ics = null;

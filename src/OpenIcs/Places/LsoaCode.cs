@@ -2,7 +2,8 @@ namespace OpenIcs.Places;
 
 /// <summary>The ONS code of a lower layer super output area (a neighbourhood of about 1,500 residents): E01 and six digits.</summary>
 /// <remarks><c>default</c> has a null <see cref="Value"/> and is never valid.</remarks>
-public readonly record struct LsoaCode
+[System.Text.Json.Serialization.JsonConverter(typeof(PlaceCodeJsonConverter<LsoaCode>))]
+public readonly record struct LsoaCode : IPlaceCode<LsoaCode>
 {
     private LsoaCode(string value) => Value = value;
 

@@ -3,7 +3,8 @@ namespace OpenIcs.Places;
 /// <summary>An NHS Organisation Data Service code: 3 to 10 capital letters and digits with at least one letter
 /// (e.g. <c>QMF</c> an ICB, <c>R1H</c> a trust, <c>F84003</c> a GP practice, <c>U33392</c> a PCN).</summary>
 /// <remarks><c>default</c> has a null <see cref="Value"/> and is never valid.</remarks>
-public readonly record struct OdsCode
+[System.Text.Json.Serialization.JsonConverter(typeof(PlaceCodeJsonConverter<OdsCode>))]
+public readonly record struct OdsCode : IPlaceCode<OdsCode>
 {
     /// <summary>The FHIR identifier system for ODS organisation codes (UK Core).</summary>
     public const string System = "https://fhir.nhs.uk/Id/ods-organization-code";

@@ -76,6 +76,9 @@ public sealed record StoreLocation
     public static StoreLocation Parse(string text) =>
         TryParse(text, out var location, out var error) ? location : throw new FormatException(error);
 
+    /// <summary>The full form that <see cref="Parse"/> reads back, password included: pass it on, never log it.</summary>
+    public string Text => Kind == StoreKind.Sqlite ? $"sqlite:{Target}" : $"postgres:{Target}";
+
     /// <summary>A description safe to log and print: never the password.</summary>
     public override string ToString() => Kind switch
     {

@@ -74,6 +74,18 @@ public class StatsCommandTests
     }
 
     [Fact]
+    public async Task Dsr_with_its_own_standard_population_equals_the_crude_rate_when_shaped_like_it()
+    {
+        var lines = EspBands.Select((band, i) => $"Lambeth,{band},{i + 1},{(i + 1) * 1000},{(i + 1) * 10}");
+        using var input = new InputFile(["group,age_band,numerator,denominator,standard_population", .. lines]);
+
+        var run = await CliRun.RunAsync("stats", "dsr", "--input", input.Path, "--multiplier", "1000");
+
+        // Every band's rate is 1 per 1000, so the DSR is 1 whatever the weights.
+        AssertNumber(1, Rows(run.Output)[0][1], 1e-12);
+    }
+
+    [Fact]
     public async Task Life_expectancy_matches_the_reference_at_birth()
     {
         var lines = LifeTableBands.Select((band, i) => $"Tower Hamlets,{band},{Deaths[i]},{Population[i]}");

@@ -55,8 +55,13 @@ public class LondonReferenceDataTests
         Assert.Equal((OrganisationKind.PrimaryCareNetwork, "BARNET 2 PCN"), (network.Kind, network.Name));
         Assert.Equal("E54000028", network.Ics?.Value);
 
-        // City and Hackney practices cannot be placed in one borough from the 2019 CCG, so they carry none.
-        Assert.Null(London.Organisations.Single(o => o.Code == "F84003").Borough);
+        // Practices of the two-borough 2019 CCGs are placed by postcode district where the district settles it.
+        Assert.Equal("E09000012", London.Organisations.Single(o => o.Code == "F84003").Borough?.Value); // E5: Hackney
+        var active = London.Organisations.Where(o => o.Kind == OrganisationKind.GpPractice && o.Active).ToList();
+        Assert.Equal(1, active.Count(o => o.Borough?.Value == "E09000001"));
+        Assert.Equal(38, active.Count(o => o.Borough?.Value == "E09000012"));
+        Assert.Equal(13, active.Count(o => o.Borough is null)); // W10, SW1X and one practice the source could not place
+
         Assert.Equal(London.Organisations.Count, London.Organisations.Select(o => o.Code).Distinct().Count());
     }
 }

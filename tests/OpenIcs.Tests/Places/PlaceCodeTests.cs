@@ -66,3 +66,18 @@ public class PlaceCodeTests
         Assert.Null(default(OdsCode).Value);
     }
 }
+
+public class PracticePostcodesTests
+{
+    [Theory]
+    [InlineData("E09000001;E09000012", "EC1A 7BE", "E09000001")]
+    [InlineData("E09000012;E09000001", "E5 0PQ", "E09000012")]
+    [InlineData("E09000020;E09000033", "W9 3RS", "E09000033")]
+    [InlineData("E09000020;E09000033", "SW10 9NH", "E09000020")]
+    [InlineData("E09000020;E09000033", "W10 5YG", null)]
+    [InlineData("E09000020;E09000033", "SW1X 7JL", null)]
+    [InlineData("E09000001;E09000012", "W2 1NY", null)]
+    [InlineData("E09000001;E09000012", null, null)]
+    public void A_practice_is_placed_only_when_its_postcode_district_settles_the_borough(string candidates, string? postcode, string? expected) =>
+        Assert.Equal(expected, PracticePostcodes.BoroughWithin(candidates, postcode)?.Value);
+}
