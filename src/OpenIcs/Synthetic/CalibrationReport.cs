@@ -289,7 +289,7 @@ internal static class CalibrationReportBuilder
                 values.Count >= 2 ? SlopeIndexOfInequality.Calculate([.. values], [.. weights]).Sii : double.NaN));
             var first = rows.First(r => r.Sex == SexNames[sex] && r.Decile == 1);
             var last = rows.First(r => r.Sex == SexNames[sex] && r.Decile == 10);
-            lines.Add(new($"{SexNames[sex]} gap decile 10 - decile 1", first.Target is var t1 ? last.Target - t1 : 0, last.Got - first.Got));
+            lines.Add(new($"{SexNames[sex]} gap decile 10 - decile 1", last.Target - first.Target, last.Got - first.Got));
         }
 
         return (rows, lines);

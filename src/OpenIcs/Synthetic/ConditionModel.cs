@@ -111,7 +111,6 @@ internal sealed class ConditionModel
             for (var d = 0; d < 10; d++)
             {
                 intercepts[d] = common + DeprivationOffset(definition, d);
-                targets[d] = double.NaN;
             }
         }
 
