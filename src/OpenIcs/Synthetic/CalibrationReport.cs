@@ -289,7 +289,7 @@ internal static class CalibrationReportBuilder
                 values.Count >= 2 ? SlopeIndexOfInequality.Calculate([.. values], [.. weights]).Sii : double.NaN));
             var first = rows.First(r => r.Sex == SexNames[sex] && r.Decile == 1);
             var last = rows.First(r => r.Sex == SexNames[sex] && r.Decile == 10);
-            lines.Add(new($"{SexNames[sex]} gap decile 10 - decile 1", first.Target is var t1 ? last.Target - t1 : 0, last.Got - first.Got));
+            lines.Add(new($"{SexNames[sex]} gap decile 10 - decile 1", last.Target - first.Target, last.Got - first.Got));
         }
 
         return (rows, lines);
@@ -325,6 +325,22 @@ internal static class CalibrationReportBuilder
             double Rate(int d) => 1000.0 * tally.Contacts[((int)setting * 10) + d] / Math.Max(1e-9, tally.YearsByDecile[d]);
             lines.Add(new($"{CareSettings.Code(setting)} crude rate ratio decile 1 / decile 10 (target: the model's deprivation multiplier)",
                 Math.Exp(CareSettings.DeprivationGradient(setting)), Rate(0) / Math.Max(1e-9, Rate(9))));
+        }
+
+        // Contacts per person-year: urgent and emergency care against London's published volumes per head (NHS England
+        // A&E and hospital statistics, NHS 111 and London Ambulance Service activity, about 0.35, 0.08, 0.2 and 0.1);
+        // GP and outpatients against the thinned volumes this generator chooses to write (docs/synthetic-london.md).
+        var personYears = Math.Max(1e-9, tally.YearsByDecile.Sum());
+        foreach (var (setting, target) in new[]
+        {
+            (CareSetting.EmergencyDepartment, 0.35), (CareSetting.EmergencyAdmission, 0.08), (CareSetting.Nhs111, 0.2),
+            (CareSetting.Ambulance, 0.1), (CareSetting.GeneralPractice, 0.4), (CareSetting.Outpatient, 0.17),
+        })
+        {
+            long contacts = 0;
+            for (var d = 0; d < 10; d++)
+                contacts += tally.Contacts[((int)setting * 10) + d];
+            lines.Add(new($"{CareSettings.Code(setting)} contacts per person-year", target, contacts / personYears, personYears));
         }
 
         var settings = model.Settings;

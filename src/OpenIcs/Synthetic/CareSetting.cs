@@ -21,8 +21,8 @@ internal enum CareSetting
 /// to +0.5 (most deprived), and by a year factor that shows the 2020–21 pandemic disruption. Urgent and emergency care
 /// follows published London volumes per head (NHS England A&amp;E attendances and emergency admissions, NHS 111 and
 /// London Ambulance Service activity, about 0.35, 0.08, 0.2 and 0.1 a year); general practice and outpatient volumes
-/// are deliberately thinned (about half a GP consultation and a quarter of an outpatient attendance a year per person,
-/// against five to six GP-practice appointments and about 1.7 outpatient attendances of all kinds) so that a full-London
+/// are deliberately thinned (about 0.4 GP consultations and 0.17 outpatient attendances a year per person, against five to
+/// six GP-practice appointments and about 1.7 outpatient attendances of all kinds) so that a full-London
 /// run stays within its time and disk budget; their gradients by age, need, deprivation and year are kept.
 /// </remarks>
 internal static class CareSettings

@@ -228,8 +228,7 @@ internal sealed partial class ChunkWriter : IDisposable
         var sink = Sink(ResourceType.Condition);
         var json = sink.Json;
         Span<char> id = stackalloc char[32];
-        Fhir.FormatId(id, "c", person.Index, -1).CopyTo(id);
-        var length = 11;
+        var length = Fhir.FormatId(id, "c", person.Index, -1).Length;
         id[length++] = '-';
         key.AsSpan().CopyTo(id[length..]);
         length += key.Length;

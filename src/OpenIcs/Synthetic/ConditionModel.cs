@@ -68,7 +68,7 @@ internal sealed class ConditionModel
             cells[d] = [];
             for (var sex = 0; sex < 2; sex++)
             {
-                for (var age = 1; age < ExpectedPopulation.Ages; age++)
+                for (var age = 0; age < ExpectedPopulation.Ages; age++)
                 {
                     // The open band 90+ is spread as the generator spreads it: 90 plus an exponential (mean 3.5 years).
                     var spread = age == LondonStatistics.OldestAge ? OldestSpread : [(0.5, 1.0)];
@@ -111,7 +111,6 @@ internal sealed class ConditionModel
             for (var d = 0; d < 10; d++)
             {
                 intercepts[d] = common + DeprivationOffset(definition, d);
-                targets[d] = double.NaN;
             }
         }
 

@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+
 namespace OpenIcs.Synthetic;
 
 /// <summary>Everything fitted before generation starts, shared read-only by every chunk.</summary>
 internal sealed class SyntheticModel
 {
+    /// <summary>Models fitted to the reference data alone (no seed, no scale), shared by runs over the same folder.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<Fitted>> FittedByFolder = new(StringComparer.Ordinal);
+
     private SyntheticModel(GenerationSettings settings, LondonStatistics statistics, EthnicityModel ethnicity,
         ConditionModel[] conditions, MortalityModel mortality, PopulationPlan plan, CareProviders providers, double[] optOutByBorough)
     {
@@ -34,17 +39,38 @@ internal sealed class SyntheticModel
     /// <summary>The chance of opting out before the deprivation, age and borough multipliers.</summary>
     public double OptOutBase { get; private init; }
 
+    private static Fitted Fit(string folder)
+    {
+        var statistics = LondonStatistics.Load(folder);
+        var ethnicity = EthnicityModel.Fit(statistics);
+        var population = ExpectedPopulation.Build(statistics, ethnicity);
+        var conditions = ConditionCatalogue.AgeDriven.Select(c => ConditionModel.Fit(c, population, statistics)).ToArray();
+        return new Fitted(statistics, ethnicity, population, conditions, MortalityModel.Fit(statistics, population));
+    }
+
+    private sealed record Fitted(LondonStatistics Statistics, EthnicityModel Ethnicity, ExpectedPopulation Population,
+        ConditionModel[] Conditions, MortalityModel Mortality);
+
     /// <summary>Each borough's national data opt-out multiplier (a borough effect around 1).</summary>
     public double[] OptOutByBorough { get; }
 
     /// <summary>Loads the reference data and fits every model for <paramref name="settings"/>.</summary>
     public static SyntheticModel Build(GenerationSettings settings)
     {
-        var statistics = LondonStatistics.Load(settings.ReferenceFolder);
-        var ethnicity = EthnicityModel.Fit(statistics);
-        var population = ExpectedPopulation.Build(statistics, ethnicity);
-        var conditions = ConditionCatalogue.AgeDriven.Select(c => ConditionModel.Fit(c, population, statistics)).ToArray();
-        var mortality = MortalityModel.Fit(statistics, population);
+        var folder = Path.GetFullPath(settings.ReferenceFolder);
+        var lazy = FittedByFolder.GetOrAdd(folder, f => new Lazy<Fitted>(() => Fit(f)));
+        Fitted fitted;
+        try
+        {
+            fitted = lazy.Value;
+        }
+        catch
+        {
+            FittedByFolder.TryRemove(folder, out _);
+            throw;
+        }
+
+        var (statistics, ethnicity, population, conditions, mortality) = fitted;
         var plan = PopulationPlan.Create(statistics, mortality, settings);
         var providers = CareProviders.Create(statistics);
         var optOut = new double[statistics.Boroughs.Length];
