@@ -16,8 +16,8 @@ public static class LoadCommand
 
     private static readonly Option<int> BatchSize = new("--batch-size")
     {
-        Description = "Resources per store transaction (default 2000).",
-        DefaultValueFactory = _ => 2000,
+        Description = "Resources per store transaction (default 5000).",
+        DefaultValueFactory = _ => 5000,
     };
 
     /// <summary>Builds the command.</summary>

@@ -16,5 +16,5 @@ public sealed class RecordOptions
     public string? ExportFolder { get; set; }
 
     /// <summary>Resources per store transaction in bulk ingest.</summary>
-    public int IngestBatchSize { get; set; } = 2000;
+    public int IngestBatchSize { get; set; } = 5000;
 }

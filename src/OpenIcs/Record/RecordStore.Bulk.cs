@@ -43,6 +43,9 @@ public sealed partial class RecordStore
         return result;
     }
 
+    // A large batch against a large store may take a while on a busy machine; a bulk load should wait, not fail.
+    private const int BulkTimeout = 600;
+
     private sealed class BulkRun(RecordStore store, DbConnection connection, DbTransaction transaction, IngestState state, DateTimeOffset now)
     {
         private readonly ResourceRows _resources = new();
@@ -83,7 +86,7 @@ public sealed partial class RecordStore
             targets = targets.GroupBy(t => t.Id).Select(g => g.Last()).ToList();
             var existing = (await connection.QueryAsync<ExistingRow>(new CommandDefinition(
                 $"SELECT rk AS Rk, id AS Id, version AS Version, deleted AS Deleted, hash AS Hash FROM resource WHERE type = @Type AND {Dialect.InList("id", "@Ids")}",
-                Parameters(("Type", type), ("Ids", Dialect.TextList(targets.Select(t => t.Id)))), transaction, cancellationToken: ct)))
+                Parameters(("Type", type), ("Ids", Dialect.TextList(targets.Select(t => t.Id)))), transaction, BulkTimeout, cancellationToken: ct)))
                 .ToDictionary(r => r.Id, StringComparer.Ordinal);
 
             var fresh = new List<(PreparedResource Resource, string Id)>();
@@ -114,14 +117,14 @@ public sealed partial class RecordStore
             {
                 if (Add(resource, row.Id, row.Rk, (int)row.Version + 1, nhsHolders) is not { } stored)
                     continue;
-                await connection.ExecuteAsync(new CommandDefinition(KeepHistory, new { row.Rk, row.Version }, transaction, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(KeepHistory, new { row.Rk, row.Version }, transaction, BulkTimeout, cancellationToken: ct));
                 foreach (var table in IndexTables)
-                    await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE rk = @Rk", new { row.Rk }, transaction, cancellationToken: ct));
+                    await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE rk = @Rk", new { row.Rk }, transaction, BulkTimeout, cancellationToken: ct));
                 await connection.ExecuteAsync(new CommandDefinition(ReplaceResource, new
                 {
                     row.Rk, row.Version, NewVersion = stored.Stored.Version, stored.Stored.LastUpdated, Deleted = 0,
                     stored.Prepared.Index.Patient, resource.Hash, stored.Stored.Body,
-                }, transaction, cancellationToken: ct));
+                }, transaction, BulkTimeout, cancellationToken: ct));
                 Updated++;
             }
         }
@@ -173,7 +176,7 @@ public sealed partial class RecordStore
             var rows = await connection.QueryAsync<(string System, string Code, string Id)>(new CommandDefinition($"""
                 SELECT t.system, t.code, r.id FROM search_token t JOIN resource r ON r.rk = t.rk
                  WHERE t.param = 'identifier' AND r.type = @Type AND r.deleted = 0 AND {Dialect.InList("t.code", "@Codes")}
-                """, Parameters(("Type", type), ("Codes", Dialect.TextList(codes))), transaction, cancellationToken: ct));
+                """, Parameters(("Type", type), ("Codes", Dialect.TextList(codes))), transaction, BulkTimeout, cancellationToken: ct));
             var found = new Dictionary<(string, string), string>();
             foreach (var row in rows)
                 found.TryAdd((row.System, row.Code), row.Id);
@@ -187,7 +190,7 @@ public sealed partial class RecordStore
                 return [];
             var rows = await connection.QueryAsync<(string Number, long Rk)>(new CommandDefinition(
                 $"SELECT nhs_number, rk FROM patient_nhs_number WHERE {Dialect.InList("nhs_number", "@Numbers")}",
-                Parameters(("Numbers", Dialect.TextList(numbers))), transaction, cancellationToken: ct));
+                Parameters(("Numbers", Dialect.TextList(numbers))), transaction, BulkTimeout, cancellationToken: ct));
             return rows.ToDictionary(r => r.Number, r => r.Rk, StringComparer.Ordinal);
         }
 

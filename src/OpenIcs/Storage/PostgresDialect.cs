@@ -80,6 +80,7 @@ public sealed class PostgresDialect : SqlDialect
         var columns = string.Join(", ", rows.Columns.Select(c => c.Name));
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
             $"COPY {rows.Table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        importer.Timeout = TimeSpan.FromMinutes(10);
         var values = new CopyValues(importer, rows.Columns.Select(c => c.Type).ToArray());
         for (var row = 0; row < rows.Count; row++)
         {

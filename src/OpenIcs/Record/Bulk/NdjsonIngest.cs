@@ -32,7 +32,7 @@ public sealed record IngestReport(long Created, long Updated, long Unchanged, lo
 /// <summary>Loads FHIR NDJSON (the generator's output, or a bulk-export) into the record: lines are checked and indexed
 /// in parallel, then written in order, one transaction per batch, so an interrupted load keeps every batch it
 /// acknowledged and no half batch. Re-loading the same files changes nothing.</summary>
-public sealed class NdjsonIngest(RecordStore store, int batchSize = 2000)
+public sealed class NdjsonIngest(RecordStore store, int batchSize = 5000)
 {
     /// <summary>The most error messages a report keeps.</summary>
     public const int MaxErrors = 50;
