@@ -68,16 +68,16 @@ public static class LoadCommand
         return command;
     }
 
-    private static async Task<IngestReport> RunWithProgressAsync(NdjsonIngest ingest, IReadOnlyList<IngestSource> sources, TextWriter stderr,
+    /// <summary>Loads <paramref name="sources"/> with a progress bar on an interactive terminal; elsewhere (a log, a test)
+    /// one plain line a second says what is committed.</summary>
+    internal static async Task<IngestReport> RunWithProgressAsync(NdjsonIngest ingest, IReadOnlyList<IngestSource> sources, TextWriter stderr,
         CancellationToken ct)
     {
         var totalBytes = Math.Max(1, sources.Sum(s => s.Length));
-
-        // Elsewhere than an interactive terminal (a log, a test), one plain line a second says what is committed.
-        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected)
+        if (!Terminal.IsInteractive(stderr))
         {
             var last = System.Diagnostics.Stopwatch.StartNew();
-            var quiet = new ReportProgress(p =>
+            var quiet = new ImmediateProgress<IngestProgress>(p =>
             {
                 if (last.ElapsedMilliseconds < 1000)
                     return;
@@ -93,7 +93,7 @@ public static class LoadCommand
             .StartAsync(async context =>
             {
                 var task = context.AddTask($"Loading {sources.Count} files", maxValue: totalBytes);
-                var progress = new ReportProgress(p =>
+                var progress = new ImmediateProgress<IngestProgress>(p =>
                 {
                     task.Value = p.Bytes;
                     task.Description = $"Loaded {p.Resources.ToString("N0", CultureInfo.InvariantCulture)} resources";
@@ -102,11 +102,5 @@ public static class LoadCommand
                 task.Value = task.MaxValue;
             });
         return report;
-    }
-
-    // Reports at once on the loading thread (Progress<T> would post to the pool and could reorder updates).
-    private sealed class ReportProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => report(value);
     }
 }

@@ -69,19 +69,18 @@ public static class GenerateCommand
         return command;
     }
 
-    private static async Task<GenerationResult> RunWithProgressAsync(GenerationSettings settings, TextWriter stderr, CancellationToken ct)
+    /// <summary>Generates with a live progress bar on an interactive terminal; elsewhere quietly, so that an expected
+    /// error is the only line on standard error.</summary>
+    internal static async Task<GenerationResult> RunWithProgressAsync(GenerationSettings settings, TextWriter stderr, CancellationToken ct)
     {
-        // A live progress bar only on an interactive terminal: redirected stderr stays quiet, so an expected error is
-        // the only line there.
-        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected)
+        if (!Terminal.IsInteractive(stderr))
             return await SyntheticLondon.GenerateAsync(settings, null, ct);
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         GenerationResult? generated = null;
-        await console.Progress().StartAsync(async context =>
+        await Terminal.Progress.Progress().StartAsync(async context =>
         {
             var task = context.AddTask("Fitting models to London's public statistics");
-            var progress = new SynchronousProgress(p =>
+            var progress = new ImmediateProgress<GenerationProgress>(p =>
             {
                 if (p.Chunks > 0)
                 {
@@ -94,11 +93,5 @@ public static class GenerateCommand
             task.Value = task.MaxValue;
         });
         return generated!;
-    }
-
-    /// <summary>Reports on the calling thread, so lines appear in order.</summary>
-    private sealed class SynchronousProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
-    {
-        public void Report(GenerationProgress value) => report(value);
     }
 }

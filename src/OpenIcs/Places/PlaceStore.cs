@@ -32,13 +32,14 @@ public sealed partial class PlaceStore(Database database)
             {
                 Borough = p.Borough.Value, Sex = p.Sex == Sex.Female ? "female" : "male", p.AgeMin, p.AgeBand, p.Population,
             }), ct);
-            rows += await Upsert(connection, transaction, UpsertOrganisation, places.Organisations.Select(o => new
-            {
-                o.Code, o.CodeSystem, Kind = o.Kind.ToString(), o.Name, o.Postcode, Active = o.Active ? 1 : 0,
-                Borough = o.Borough?.Value, Ics = o.Ics?.Value, o.PartOf, o.ListSize,
-            }), ct);
+            rows += await UpsertOrganisations(connection, transaction, places.Organisations, ct);
             return rows;
         }, ct);
+
+    /// <summary>Adds or refreshes <paramref name="organisations"/> (e.g. voluntary-sector organisations from outside the
+    /// reference data) in one transaction; their borough and system must already be stored.</summary>
+    public Task<int> SaveOrganisationsAsync(IReadOnlyCollection<Organisation> organisations, CancellationToken ct) =>
+        database.WriteAsync((connection, transaction) => UpsertOrganisations(connection, transaction, organisations, ct), ct);
 
     /// <summary>Counts of what the store holds.</summary>
     public async Task<LondonSummary> SummaryAsync(CancellationToken ct)
@@ -179,6 +180,14 @@ public sealed partial class PlaceStore(Database database)
             OrganisationSql + " WHERE code = @Code", new { Code = code.Trim().ToUpperInvariant() }, cancellationToken: ct));
         return row?.ToOrganisation();
     }
+
+    private static Task<int> UpsertOrganisations(DbConnection connection, DbTransaction transaction,
+        IEnumerable<Organisation> organisations, CancellationToken ct) =>
+        Upsert(connection, transaction, UpsertOrganisation, organisations.Select(o => new
+        {
+            o.Code, o.CodeSystem, Kind = o.Kind.ToString(), o.Name, o.Postcode, Active = o.Active ? 1 : 0,
+            Borough = o.Borough?.Value, Ics = o.Ics?.Value, o.PartOf, o.ListSize,
+        }), ct);
 
     private static async Task<int> Upsert<T>(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<T> rows, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: ct));

@@ -15,14 +15,6 @@ internal sealed class CareProviders
     /// <summary>Share of residents registered with a practice outside their borough (same ICS).</summary>
     public const double OutOfBoroughRegistration = 0.08;
 
-    /// <summary>Synthetic voluntary-sector organisations per borough.</summary>
-    public const int VoluntaryPerBorough = 3;
-
-    /// <summary>The identifier system of synthetic voluntary-sector organisations.</summary>
-    public const string VoluntaryIdentifierSystem = Fhir.OpenIcsBase + "/Id/synthetic-vcs-organisation";
-
-    private static readonly string[] VoluntaryKinds = ["Community Link", "Wellbeing Network", "Carers and Neighbours"];
-
     private static readonly Dictionary<string, (string Acute, string MentalHealth)> Catchments = new(StringComparer.Ordinal)
     {
         ["E09000001"] = ("R1H", "RWK"), ["E09000002"] = ("RF4", "RAT"), ["E09000003"] = ("RAL", "RRP"), ["E09000004"] = ("RJ2", "RPG"),
@@ -90,9 +82,8 @@ internal sealed class CareProviders
         MentalHealthTrustJson = [.. MentalHealthTrust.Select(RawJson.Reference)];
         AmbulanceJson = RawJson.Reference(Ambulance);
         CouncilJson = [.. Council.Select(RawJson.Reference)];
-        Voluntary = [.. statistics.Boroughs.SelectMany(b => Enumerable.Range(1, VoluntaryPerBorough)
-            .Select(k => new VoluntaryOrganisation($"vcs-{b.Code.Value}-{k}", $"SYN-VCS-{b.Code.Value}-{k}",
-                $"{b.Name} {VoluntaryKinds[k - 1]} (synthetic)", b.Code, b.Ics)))];
+        Voluntary = [.. VoluntarySector.Organisations(statistics.Boroughs).Select((o, i) => new VoluntaryOrganisation(
+            $"vcs-{o.Borough!.Value}-{(i % VoluntarySector.PerBorough) + 1}", o.Code, o.Name, o.Borough.Value, o.Ics!.Value))];
     }
 
     /// <summary>Active practices that take registrations, in code order.</summary>
@@ -155,7 +146,7 @@ internal sealed class CareProviders
 
     /// <summary>One of the borough's voluntary-sector organisations.</summary>
     public VoluntaryOrganisation VoluntaryFor(int borough, ref RandomStream random) =>
-        Voluntary[(borough * VoluntaryPerBorough) + random.Next(VoluntaryPerBorough)];
+        Voluntary[(borough * VoluntarySector.PerBorough) + random.Next(VoluntarySector.PerBorough)];
 
     private double[] Cumulative(int[] practices)
     {

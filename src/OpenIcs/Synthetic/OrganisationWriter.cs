@@ -44,7 +44,7 @@ internal static class OrganisationWriter
 
         foreach (var voluntary in providers.Voluntary)
         {
-            Write(sink, voluntary.Id, CareProviders.VoluntaryIdentifierSystem, voluntary.Identifier, true, "cg", "Community Group",
+            Write(sink, voluntary.Id, VoluntarySector.IdentifierSystem, voluntary.Identifier, true, "cg", "Community Group",
                 "vcs", "Voluntary and community sector organisation", voluntary.Name, null, null);
         }
     }
