@@ -88,8 +88,8 @@ public class GeneratorOutputTests(GeneratedLondon london)
         string Code(JsonElement o) => o.GetProperty("identifier")[0].GetProperty("value").GetString()!;
         Assert.Contains(organisations, o => System(o) == "https://fhir.nhs.uk/Id/ods-organization-code" && Code(o) == "F84003");
         Assert.Contains(organisations, o => System(o) == "http://statistics.data.gov.uk/id/statistical-geography" && Code(o) == "E09000012");
-        Assert.Equal(99, organisations.Count(o => System(o) == CareProviders.VoluntaryIdentifierSystem));
-        Assert.All(organisations.Where(o => System(o) == CareProviders.VoluntaryIdentifierSystem),
+        Assert.Equal(99, organisations.Count(o => System(o) == VoluntarySector.IdentifierSystem));
+        Assert.All(organisations.Where(o => System(o) == VoluntarySector.IdentifierSystem),
             o => Assert.EndsWith("(synthetic)", o.GetProperty("name").GetString(), StringComparison.Ordinal));
     }
 
