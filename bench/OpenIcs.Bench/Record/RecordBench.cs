@@ -50,6 +50,8 @@ public static class RecordBench
         var reads = ids.Select(id => $"Patient/{id}").ToList();
         var searches = ids.Select(id => $"Encounter?patient={id}&date=ge2020-01-01").ToList();
         await ReadLoad.RunAsync(client, "warm-up", reads, Math.Min(rate, 500), 3);
+        // Baseline: the same load on an endpoint that does no work shows what the load generator and HTTP stack add.
+        Console.WriteLine(await ReadLoad.RunAsync(client, "GET /js/js-enabled.js (baseline)", ["../js/js-enabled.js"], rate, seconds));
         Console.WriteLine(await ReadLoad.RunAsync(client, "GET Patient/{id}", reads, rate, seconds));
         await ReadLoad.RunAsync(client, "warm-up", searches, Math.Min(rate, 500), 3);
         Console.WriteLine(await ReadLoad.RunAsync(client, "GET Encounter?patient={id}&date=ge2020-01-01", searches, rate, seconds));
