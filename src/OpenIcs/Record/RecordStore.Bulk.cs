@@ -173,13 +173,25 @@ public sealed partial class RecordStore
             var codes = resources.SelectMany(r => r.Index.Tokens).Where(t => t.Param == "identifier").Select(t => t.Code).Distinct().ToList();
             if (codes.Count == 0)
                 return [];
-            var rows = await connection.QueryAsync<(string System, string Code, string Id)>(new CommandDefinition($"""
-                SELECT t.system, t.code, r.id FROM search_token t JOIN resource r ON r.rk = t.rk
-                 WHERE t.param = 'identifier' AND r.type = @Type AND r.deleted = 0 AND {Dialect.InList("t.code", "@Codes")}
-                """, Parameters(("Type", type), ("Codes", Dialect.TextList(codes))), transaction, BulkTimeout, cancellationToken: ct));
+            // Two single-table lookups rather than one join: with statistics that lag a growing table, PostgreSQL has
+            // planned the join as a scan of every resource per identifier (minutes per batch). Each step here can only
+            // use its index.
+            var tokens = (await connection.QueryAsync<(long Rk, string System, string Code)>(new CommandDefinition(
+                $"SELECT rk, system, code FROM search_token WHERE param = 'identifier' AND {Dialect.InList("code", "@Codes")}",
+                Parameters(("Codes", Dialect.TextList(codes))), transaction, BulkTimeout, cancellationToken: ct))).ToList();
+            if (tokens.Count == 0)
+                return [];
+            var ids = (await connection.QueryAsync<(long Rk, string Id)>(new CommandDefinition(
+                $"SELECT rk, id FROM resource WHERE type = @Type AND deleted = 0 AND {Dialect.InList("rk", "@Keys")}",
+                Parameters(("Type", type), ("Keys", Dialect.IntegerList(tokens.Select(t => t.Rk).Distinct()))), transaction, BulkTimeout,
+                cancellationToken: ct))).ToDictionary(r => r.Rk, r => r.Id);
             var found = new Dictionary<(string, string), string>();
-            foreach (var row in rows)
-                found.TryAdd((row.System, row.Code), row.Id);
+            foreach (var (rk, system, code) in tokens)
+            {
+                if (ids.TryGetValue(rk, out var id))
+                    found.TryAdd((system, code), id);
+            }
+
             return found;
         }
 
