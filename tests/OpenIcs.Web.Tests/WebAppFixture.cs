@@ -23,13 +23,9 @@ public abstract class WebAppFixture(StoreKind kind, bool realPort = false) : IAs
 
     public async ValueTask InitializeAsync()
     {
-        if (kind == StoreKind.Postgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OPENICS_TEST_POSTGRES")))
-        {
-            if (Environment.GetEnvironmentVariable("OPENICS_REQUIRE_POSTGRES") == "1")
-                throw new InvalidOperationException("OPENICS_REQUIRE_POSTGRES=1 but OPENICS_TEST_POSTGRES is not set.");
-            SkipReason = "PostgreSQL is not configured: set OPENICS_TEST_POSTGRES or run ./test.";
+        SkipReason = TestStore.SkipReason(kind);
+        if (SkipReason is not null)
             return;
-        }
 
         _store = await TestStore.CreateAsync(kind);
         await using (var database = await Database.OpenAsync(_store.Location, default))

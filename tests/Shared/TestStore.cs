@@ -48,16 +48,23 @@ public sealed class TestStore : IAsyncDisposable
         return new TestStore(StoreLocation.Postgres(target), null, admin, name);
     }
 
+    /// <summary>Why tests on <paramref name="kind"/> cannot run here (null when they can); throws instead when PostgreSQL is
+    /// required but not configured.</summary>
+    public static string? SkipReason(StoreKind kind)
+    {
+        if (kind != StoreKind.Postgres || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OPENICS_TEST_POSTGRES")))
+            return null;
+        if (Environment.GetEnvironmentVariable("OPENICS_REQUIRE_POSTGRES") == "1")
+            throw new InvalidOperationException("OPENICS_REQUIRE_POSTGRES=1 but OPENICS_TEST_POSTGRES is not set.");
+        return "PostgreSQL is not configured: set OPENICS_TEST_POSTGRES or run ./test.";
+    }
+
     /// <summary>The admin connection string for the test cluster, or a skip (or failure, when required) without one.</summary>
     public static string PostgresAdminConnectionString()
     {
-        var admin = Environment.GetEnvironmentVariable("OPENICS_TEST_POSTGRES");
-        if (!string.IsNullOrWhiteSpace(admin))
-            return admin;
-        if (Environment.GetEnvironmentVariable("OPENICS_REQUIRE_POSTGRES") == "1")
-            throw new InvalidOperationException("OPENICS_REQUIRE_POSTGRES=1 but OPENICS_TEST_POSTGRES is not set.");
-        Assert.Skip("PostgreSQL is not configured: set OPENICS_TEST_POSTGRES or run ./test.");
-        return "";
+        if (SkipReason(StoreKind.Postgres) is { } reason)
+            Assert.Skip(reason);
+        return Environment.GetEnvironmentVariable("OPENICS_TEST_POSTGRES")!;
     }
 
     /// <inheritdoc />

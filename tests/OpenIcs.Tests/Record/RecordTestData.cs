@@ -61,13 +61,9 @@ public abstract class RecordFixture(StoreKind kind) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (kind == StoreKind.Postgres && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OPENICS_TEST_POSTGRES")))
-        {
-            if (Environment.GetEnvironmentVariable("OPENICS_REQUIRE_POSTGRES") == "1")
-                throw new InvalidOperationException("OPENICS_REQUIRE_POSTGRES=1 but OPENICS_TEST_POSTGRES is not set.");
-            SkipReason = "PostgreSQL is not configured: set OPENICS_TEST_POSTGRES or run ./test.";
+        SkipReason = TestStore.SkipReason(kind);
+        if (SkipReason is not null)
             return;
-        }
 
         _testStore = await TestStore.CreateAsync(kind);
         _database = await Database.OpenAsync(_testStore.Location, default);

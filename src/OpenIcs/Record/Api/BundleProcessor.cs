@@ -29,7 +29,7 @@ internal sealed class BundleProcessor(RecordStore store, FhirRequest request)
                 var type = entry.Request!.Url!.Split('?')[0].Trim('/');
                 if (entry.Request.IfNoneExist is { Length: > 0 } criteria)
                 {
-                    var existing = await MatchAsync(writer, type, criteria, ct);
+                    var existing = await RecordEndpoints.ConditionalMatchAsync(store, writer, request, type, criteria, "ifNoneExist", ct);
                     if (!existing.Succeeded)
                         return At(index, existing.Error!);
                     if (existing.Value is { } found)
@@ -170,30 +170,12 @@ internal sealed class BundleProcessor(RecordStore store, FhirRequest request)
         }
     }
 
-    private async Task<Outcome<StoredResource?>> MatchAsync(RecordWriter writer, string type, string criteria, CancellationToken ct)
-    {
-        var (_, query) = SplitUrl("?" + criteria.TrimStart('?'));
-        var search = SearchRequestParser.Parse(type, query, strict: true);
-        if (!search.Succeeded)
-            return search.Error!;
-        var page = await store.SearchAsync(writer, request.Access, search.Value! with { Count = 2 }, ct);
-        if (!page.Succeeded)
-            return page.Error!;
-        return page.Value!.Matches.Count switch
-        {
-            0 => new Outcome<StoredResource?>(null, null),
-            1 => page.Value.Matches[0],
-            _ => RecordError.PreconditionFailed($"ifNoneExist '{criteria}' matches more than one {type}."),
-        };
-    }
-
     // Records the id a POST entry will have, under its fullUrl (urn:uuid or absolute) for the other entries.
-    private void Name(Bundle.EntryComponent entry, string relative, Dictionary<string, string> renamed)
+    private static void Name(Bundle.EntryComponent entry, string relative, Dictionary<string, string> renamed)
     {
         renamed[Key(entry)] = relative;
         if (entry.FullUrl is { Length: > 0 } fullUrl)
             renamed[fullUrl] = relative;
-        _ = request;
     }
 
     private static string Key(Bundle.EntryComponent entry) => "entry:" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(entry);

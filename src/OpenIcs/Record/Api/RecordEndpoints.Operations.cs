@@ -30,18 +30,8 @@ public static partial class RecordEndpoints
         Handle(http, async request =>
         {
             var query = http.Request.Query;
-            var count = EverythingPage;
-            if (query.TryGetValue("_count", out var countText)
-                && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1))
-                return Fail(request, RecordError.Invalid($"_count '{countText}' is not a whole number from 1."));
-            count = Math.Min(count, SearchRequest.MaxCount);
-            DateTimeOffset? since = null;
-            if (query.TryGetValue("_since", out var sinceText))
-            {
-                if (!DateRange.TryParse(sinceText.ToString(), out var range))
-                    return Fail(request, RecordError.Invalid($"_since '{sinceText}' is not a FHIR instant."));
-                since = DateTimeOffset.FromUnixTimeMilliseconds(range.Low);
-            }
+            if (ReadPaging(query, EverythingPage, out var count, out var since) is { } invalid)
+                return Fail(request, invalid);
 
             IReadOnlyList<string>? types = null;
             if (query.TryGetValue("_type", out var typeText))

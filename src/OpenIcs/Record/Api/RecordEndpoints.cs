@@ -82,7 +82,7 @@ public static partial class RecordEndpoints
             {
                 if (ifNoneExist.Length > 0)
                 {
-                    var existing = await ConditionalMatchAsync(store, writer, request, type, ifNoneExist, ct);
+                    var existing = await ConditionalMatchAsync(store, writer, request, type, ifNoneExist, "If-None-Exist", ct);
                     if (!existing.Succeeded)
                         return existing.Error!;
                     if (existing.Value is { } found)
@@ -145,18 +145,8 @@ public static partial class RecordEndpoints
             if (type is not null && CheckType(type) is { } unknown)
                 return Fail(request, unknown);
             var query = http.Request.Query;
-            var count = SearchRequest.DefaultCount;
-            if (query.TryGetValue("_count", out var countText)
-                && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1))
-                return Fail(request, RecordError.Invalid($"_count '{countText}' is not a whole number from 1."));
-            count = Math.Min(count, SearchRequest.MaxCount);
-            DateTimeOffset? since = null;
-            if (query.TryGetValue("_since", out var sinceText))
-            {
-                if (!DateRange.TryParse(sinceText.ToString(), out var range))
-                    return Fail(request, RecordError.Invalid($"_since '{sinceText}' is not a FHIR instant."));
-                since = DateTimeOffset.FromUnixTimeMilliseconds(range.Low);
-            }
+            if (ReadPaging(query, SearchRequest.DefaultCount, out var count, out var since) is { } invalid)
+                return Fail(request, invalid);
 
             HistoryPosition? before = null;
             if (query.TryGetValue("_before-version", out var position))
@@ -233,8 +223,10 @@ public static partial class RecordEndpoints
             : RecordError.Unprocessable($"The {resource.Type} refers to {string.Join(", ", missing.Select(m => $"{m.Type}/{m.Id}"))}, which does not exist.");
     }
 
-    private static async Task<Outcome<StoredResource?>> ConditionalMatchAsync(RecordStore store, RecordWriter writer, FhirRequest request, string type,
-        string criteria, CancellationToken ct)
+    /// <summary>The one resource that conditional-create <paramref name="criteria"/> (from the <paramref name="source"/> header or
+    /// field) finds, null when none does; more than one is a 412.</summary>
+    internal static async Task<Outcome<StoredResource?>> ConditionalMatchAsync(RecordStore store, RecordWriter writer, FhirRequest request, string type,
+        string criteria, string source, CancellationToken ct)
     {
         var pairs = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(criteria.StartsWith('?') ? criteria : "?" + criteria)
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? "")));
@@ -248,8 +240,27 @@ public static partial class RecordEndpoints
         {
             0 => new Outcome<StoredResource?>(null, null),
             1 => page.Value.Matches[0],
-            _ => RecordError.PreconditionFailed($"If-None-Exist '{criteria}' matches more than one {type}."),
+            _ => RecordError.PreconditionFailed($"{source} '{criteria}' matches more than one {type}."),
         };
+    }
+
+    // _count (capped at the search maximum) and _since, shared by history and $everything.
+    private static RecordError? ReadPaging(IQueryCollection query, int defaultCount, out int count, out DateTimeOffset? since)
+    {
+        since = null;
+        count = defaultCount;
+        if (query.TryGetValue("_count", out var countText)
+            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1))
+            return RecordError.Invalid($"_count '{countText}' is not a whole number from 1.");
+        count = Math.Min(count, SearchRequest.MaxCount);
+        if (query.TryGetValue("_since", out var sinceText))
+        {
+            if (!DateRange.TryParse(sinceText.ToString(), out var range))
+                return RecordError.Invalid($"_since '{sinceText}' is not a FHIR instant.");
+            since = DateTimeOffset.FromUnixTimeMilliseconds(range.Low);
+        }
+
+        return null;
     }
 
     private static FhirResult Written(FhirRequest request, WriteResult result)
