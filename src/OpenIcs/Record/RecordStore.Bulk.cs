@@ -43,6 +43,16 @@ public sealed partial class RecordStore
         return result;
     }
 
+    /// <summary>Brings the query planner's statistics up to date after bulk writes: <paramref name="all"/> for every record
+    /// table (at the end of a load), else the tables a load's own lookups read (when a new resource type starts).</summary>
+    public async Task RefreshStatisticsAsync(bool all, CancellationToken ct)
+    {
+        if (database.Dialect.RefreshStatistics(all ? ["resource", "patient_nhs_number", .. IndexTables] : ["resource", "search_token"]) is not { } sql)
+            return;
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: BulkTimeout, cancellationToken: ct));
+    }
+
     // A large batch against a large store may take a while on a busy machine; a bulk load should wait, not fail.
     private const int BulkTimeout = 600;
 
@@ -85,7 +95,7 @@ public sealed partial class RecordStore
             // The last of several entries for one resource in a batch wins.
             targets = targets.GroupBy(t => t.Id).Select(g => g.Last()).ToList();
             var existing = (await connection.QueryAsync<ExistingRow>(new CommandDefinition(
-                $"SELECT rk AS Rk, id AS Id, version AS Version, deleted AS Deleted, hash AS Hash FROM resource WHERE type = @Type AND {Dialect.InList("id", "@Ids")}",
+                Dialect.ProbeQuery("rk AS Rk, id AS Id, version AS Version, deleted AS Deleted, hash AS Hash", "resource", "type = @Type", "id", "@Ids"),
                 Parameters(("Type", type), ("Ids", Dialect.TextList(targets.Select(t => t.Id)))), transaction, BulkTimeout, cancellationToken: ct)))
                 .ToDictionary(r => r.Id, StringComparer.Ordinal);
 
@@ -173,16 +183,15 @@ public sealed partial class RecordStore
             var codes = resources.SelectMany(r => r.Index.Tokens).Where(t => t.Param == "identifier").Select(t => t.Code).Distinct().ToList();
             if (codes.Count == 0)
                 return [];
-            // Two single-table lookups rather than one join: with statistics that lag a growing table, PostgreSQL has
-            // planned the join as a scan of every resource per identifier (minutes per batch). Each step here can only
-            // use its index.
+            // Two probes rather than one join: with statistics that lag a growing table, PostgreSQL has planned the join
+            // as a scan of every resource for each identifier (minutes per batch).
             var tokens = (await connection.QueryAsync<(long Rk, string System, string Code)>(new CommandDefinition(
-                $"SELECT rk, system, code FROM search_token WHERE param = 'identifier' AND {Dialect.InList("code", "@Codes")}",
+                Dialect.ProbeQuery("rk, system, code", "search_token", "param = 'identifier'", "code", "@Codes"),
                 Parameters(("Codes", Dialect.TextList(codes))), transaction, BulkTimeout, cancellationToken: ct))).ToList();
             if (tokens.Count == 0)
                 return [];
             var ids = (await connection.QueryAsync<(long Rk, string Id)>(new CommandDefinition(
-                $"SELECT rk, id FROM resource WHERE type = @Type AND deleted = 0 AND {Dialect.InList("rk", "@Keys")}",
+                Dialect.ProbeQuery("rk, id", "resource", "type = @Type AND deleted = 0", "rk", "@Keys"),
                 Parameters(("Type", type), ("Keys", Dialect.IntegerList(tokens.Select(t => t.Rk).Distinct()))), transaction, BulkTimeout,
                 cancellationToken: ct))).ToDictionary(r => r.Rk, r => r.Id);
             var found = new Dictionary<(string, string), string>();

@@ -38,6 +38,17 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>A list of integers as one parameter for <see cref="InList"/>.</summary>
     public abstract object IntegerList(IEnumerable<long> values);
 
+    /// <summary>A SELECT of <paramref name="columns"/> from the rows of <paramref name="table"/> that meet
+    /// <paramref name="condition"/> and whose <paramref name="key"/> is one of list parameter <paramref name="list"/>,
+    /// for lists of thousands of keys that are best looked up one by one in an index.</summary>
+    public virtual string ProbeQuery(string columns, string table, string condition, string key, string list) =>
+        $"SELECT {columns} FROM {table} WHERE {condition} AND {InList(key, list)}";
+
+    /// <summary>The statement that brings the planner's statistics for <paramref name="tables"/> up to date after a bulk
+    /// load has changed them, or null when the engine plans well without (SQLite prefers the index that matches more
+    /// columns whatever its statistics say).</summary>
+    public virtual string? RefreshStatistics(IEnumerable<string> tables) => null;
+
     /// <summary>How many bulk-load transactions may write at once (SQLite has one writer; PostgreSQL has a process per
     /// connection and gains from two or more).</summary>
     public virtual int BulkWriters => 1;
