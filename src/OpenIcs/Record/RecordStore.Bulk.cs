@@ -44,10 +44,10 @@ public sealed partial class RecordStore
     }
 
     /// <summary>Brings the query planner's statistics up to date after bulk writes: <paramref name="all"/> for every record
-    /// table (at the end of a load), else the tables a load's own lookups read (when a new resource type starts).</summary>
+    /// table (at the end of a load), else the resources' types (when a new type starts).</summary>
     public async Task RefreshStatisticsAsync(bool all, CancellationToken ct)
     {
-        if (database.Dialect.RefreshStatistics(all ? ["resource", "patient_nhs_number", .. IndexTables] : ["resource", "search_token"]) is not { } sql)
+        if (database.Dialect.RefreshStatistics(all ? ["resource", "patient_nhs_number", .. IndexTables] : ["resource (type)"]) is not { } sql)
             return;
         await using var connection = await database.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: BulkTimeout, cancellationToken: ct));

@@ -44,9 +44,9 @@ public abstract class SqlDialect : IAsyncDisposable
     public virtual string ProbeQuery(string columns, string table, string condition, string key, string list) =>
         $"SELECT {columns} FROM {table} WHERE {condition} AND {InList(key, list)}";
 
-    /// <summary>The statement that brings the planner's statistics for <paramref name="tables"/> up to date after a bulk
-    /// load has changed them, or null when the engine plans well without (SQLite prefers the index that matches more
-    /// columns whatever its statistics say).</summary>
+    /// <summary>The statement that brings the planner's statistics for <paramref name="tables"/> (each a table name, with a
+    /// column list where only those columns matter) up to date after a bulk load has changed them, or null when the
+    /// engine plans well without (SQLite prefers the index that matches more columns whatever its statistics say).</summary>
     public virtual string? RefreshStatistics(IEnumerable<string> tables) => null;
 
     /// <summary>How many bulk-load transactions may write at once (SQLite has one writer; PostgreSQL has a process per

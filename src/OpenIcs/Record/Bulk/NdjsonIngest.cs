@@ -90,11 +90,12 @@ public sealed class NdjsonIngest(RecordStore store, int batchSize = 5000)
         {
             // Batches of one type may be written side by side where the engine allows; a new type waits for the
             // previous one, so references to it resolve and identifiers it stored are matched. Once the first batch of a
-            // type is in, the planner's statistics are refreshed before more follow: they would otherwise say the type is
-            // absent, and lookups planned on that belief read every stored resource of the type.
+            // new type is in, the planner's statistics are refreshed before more follow: they would otherwise say the
+            // type is absent, and lookups planned on that belief read every stored resource of the type.
             var writing = new List<Task>();
             string? writingType = null;
             var batchesOfType = 0;
+            var createdBeforeType = 0L;
             var refreshed = false;
             await foreach (var next in prepared.Reader.ReadAllAsync(ct))
             {
@@ -109,13 +110,17 @@ public sealed class NdjsonIngest(RecordStore store, int batchSize = 5000)
                     writing.Clear();
                     writingType = batch.Source;
                     batchesOfType = 0;
+                    createdBeforeType = created;
                 }
                 else if (batchesOfType == 1)
                 {
                     await Task.WhenAll(writing);
                     writing.Clear();
-                    await store.RefreshStatisticsAsync(all: false, stop.Token);
-                    refreshed = true;
+                    if (created > createdBeforeType)
+                    {
+                        await store.RefreshStatisticsAsync(all: false, stop.Token);
+                        refreshed = true;
+                    }
                 }
                 else if (writing.Count >= store.Database.Dialect.BulkWriters)
                 {
