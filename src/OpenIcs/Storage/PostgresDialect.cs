@@ -124,7 +124,8 @@ public sealed class PostgresDialect : SqlDialect
     /// <remarks>Written as <c>key = ANY(list)</c>, PostgreSQL weighs thousands of probes against reading every row that meets
     /// the condition, from statistics that a bulk load leaves behind (a type seen at 5,000 rows may hold 500,000 by now),
     /// and reads them all, batch after batch. A lateral subquery behind <c>OFFSET 0</c> (which stops the planner merging
-    /// it) plans one lookup for one value, where the matching index always wins.</remarks>
+    /// it) plans one lookup for one value, where the matching index wins once the statistics know the type exists
+    /// (<see cref="RefreshStatistics"/>).</remarks>
     public override string ProbeQuery(string columns, string table, string condition, string key, string list) => $"""
         SELECT {columns} FROM unnest({list}) AS wanted(value)
         CROSS JOIN LATERAL (SELECT * FROM {table} WHERE {condition} AND {key} = wanted.value OFFSET 0) AS found
@@ -133,7 +134,7 @@ public sealed class PostgresDialect : SqlDialect
     /// <inheritdoc />
     /// <remarks>Autovacuum analyses a table only after it has changed by a tenth, which a bulk load outruns: PostgreSQL then
     /// plans a load's lookups for a resource type it believes absent by reading every resource of that type, per batch.
-    /// ANALYZE reads a fixed sample, so it costs a fraction of a second whatever the table's size.</remarks>
+    /// ANALYZE reads a fixed sample: about half a second for the types of 2.3 million resources.</remarks>
     public override string? RefreshStatistics(IEnumerable<string> tables) => $"ANALYZE {string.Join(", ", tables)}";
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace OpenIcs.Storage;
 
 /// <summary>What truly differs between SQLite and PostgreSQL: opening connections, migrations, locking, bulk load,
-/// key allocation and list parameters.</summary>
+/// key allocation, list parameters, and what each query planner needs to plan bulk lookups well.</summary>
 /// <remarks>Everything else (SQL text, mapping, search-index rows) is written once above this seam.</remarks>
 public abstract class SqlDialect : IAsyncDisposable
 {
