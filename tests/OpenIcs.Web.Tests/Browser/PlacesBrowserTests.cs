@@ -48,9 +48,17 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
     // A borough's outline is rarely convex, so find a point that is inside it and on top, then click there as a person would.
     private async Task ClickBoroughOnMapAsync(string code)
     {
+        // Let the page settle first: a late font or a scroll still under way would move the map under a measured point.
+        await _page.WaitForLoadStateAsync(LoadState.Load);
+        await _page.EvaluateAsync("""
+            async () => {
+              await document.fonts.ready;
+              document.getElementById("london-map").scrollIntoView({ block: "center", behavior: "instant" });
+              await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            }
+            """);
         var point = await _page.EvaluateAsync<double[]>("""
             code => {
-              document.getElementById("london-map").scrollIntoView({ block: "center" });
               const path = document.querySelector(`#london-map path[data-area='${code}']`);
               const box = path.getBBox();
               const toScreen = path.getScreenCTM();

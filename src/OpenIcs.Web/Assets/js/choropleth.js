@@ -44,7 +44,7 @@
             });
           },
         }).addTo(map);
-        map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+        map.fitBounds(layer.getBounds(), { padding: [8, 8], animate: false });
         container.dataset.ready = "true";
       })
       .catch(function (error) {
