@@ -92,7 +92,15 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
 
         await ClickBoroughOnMapAsync("E09000012");
 
-        await _page.WaitForURLAsync("**/boroughs/E09000012");
+        try
+        {
+            await _page.WaitForURLAsync("**/boroughs/E09000012", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "map-click-failed.png"), FullPage = true });
+            throw new TimeoutException($"No navigation after the click; the page is at {_page.Url}; browser errors: {string.Join(" | ", _browserErrors)}");
+        }
         var hackney = Reference("E09000012");
         await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Hackney");
         await Assertions.Expect(_page.GetByTestId("population-2021")).ToHaveTextAsync(Count(hackney.Population2021));
