@@ -49,7 +49,6 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
     private async Task ClickBoroughOnMapAsync(string code)
     {
         // Let the page settle first: a late font or a scroll still under way would move the map under a measured point.
-        await _page.WaitForLoadStateAsync(LoadState.Load);
         await _page.EvaluateAsync("""
             async () => {
               await document.fonts.ready;
@@ -78,6 +77,10 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
         await _page.Mouse.ClickAsync((float)point[0], (float)point[1]);
     }
 
+    // A page has arrived when its HTML is parsed; what it draws later (map, charts) each test awaits by its own marker.
+    // Waiting for the load event as well has timed out on a busy CI machine with nothing left on the network.
+    private static readonly PageWaitForURLOptions ArrivedOptions = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static Borough Reference(string code) => WebAppFixture.Reference.Boroughs.Single(b => b.Code.Value == code);
@@ -94,7 +97,7 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
 
         try
         {
-            await _page.WaitForURLAsync("**/boroughs/E09000012", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await _page.WaitForURLAsync("**/boroughs/E09000012", ArrivedOptions);
         }
         catch (TimeoutException)
         {
@@ -123,7 +126,7 @@ public sealed class PlacesBrowserTests(ServedWebApp app, BrowserFixture browser)
 
         await _page.Locator("#boroughs").GetByRole(AriaRole.Link, new() { Name = "Tower Hamlets", Exact = true }).ClickAsync();
 
-        await _page.WaitForURLAsync("**/boroughs/E09000030");
+        await _page.WaitForURLAsync("**/boroughs/E09000030", ArrivedOptions);
         var towerHamlets = Reference("E09000030");
         await Assertions.Expect(_page.Locator("h1")).ToHaveTextAsync("Tower Hamlets");
         await Assertions.Expect(_page.GetByTestId("population-2021")).ToHaveTextAsync(Count(towerHamlets.Population2021));
