@@ -64,7 +64,7 @@ public static class DemoCommand
             await output.WriteLineAsync($"Demo store: {store}");
             await using (var database = await Database.OpenAsync(store, ct))
             {
-                var summary = await PlacesCommand.LoadAsync(database, LondonReferenceData.DefaultFolder, ct);
+                var summary = await PlacesCommand.LoadAsync(database, LondonReferenceData.DefaultFolder, error, ct);
                 await output.WriteLineAsync(
                     $"London: {summary.Systems} integrated care systems, {summary.Boroughs} boroughs, {summary.Lsoas:N0} LSOAs, "
                     + $"{summary.ActivePractices:N0} GP practices.");

@@ -31,7 +31,7 @@ public static class PlacesCommand
         load.SetAction(async (result, ct) =>
         {
             await using var database = await StoreOption.OpenAsync(result, ct);
-            var summary = await LoadAsync(database, result.GetValue(ReferenceFolder)!, ct);
+            var summary = await LoadAsync(database, result.GetValue(ReferenceFolder)!, result.InvocationConfiguration.Error, ct);
             await result.InvocationConfiguration.Output.WriteLineAsync(
                 $"Loaded {summary.Systems} integrated care systems, {summary.Boroughs} boroughs, {summary.Lsoas:N0} LSOAs "
                 + $"and {summary.ActivePractices:N0} active GP practices into {database.Location}.");
@@ -67,8 +67,10 @@ public static class PlacesCommand
         return places;
     }
 
-    /// <summary>Reads the reference data in <paramref name="folder"/> and saves it; bad files are one-line errors (exit 2).</summary>
-    public static async Task<LondonSummary> LoadAsync(Storage.Database database, string folder, CancellationToken ct)
+    /// <summary>Reads the reference data in <paramref name="folder"/> and saves it; bad files are one-line errors (exit 2).
+    /// A spinner shows on an interactive <paramref name="error"/> only: Spectre's live displays are process-wide, so two
+    /// loads in one process (tests, or a host) would otherwise collide.</summary>
+    public static async Task<LondonSummary> LoadAsync(Storage.Database database, string folder, TextWriter error, CancellationToken ct)
     {
         LondonPlaces london;
         try
@@ -81,7 +83,10 @@ public static class PlacesCommand
         }
 
         var store = new PlaceStore(database);
-        await Terminal.Progress.Status().StartAsync("Loading London's places", _ => store.SaveAsync(london, ct));
+        if (Terminal.IsInteractive(error))
+            await Terminal.Progress.Status().StartAsync("Loading London's places", _ => store.SaveAsync(london, ct));
+        else
+            await store.SaveAsync(london, ct);
         return await store.SummaryAsync(ct);
     }
 

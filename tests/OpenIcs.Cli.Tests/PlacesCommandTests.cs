@@ -28,6 +28,19 @@ public sealed class PlacesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_loads_in_one_process_at_once_both_succeed()
+    {
+        var other = $"sqlite:{Path.Combine(_folder, "other.db")}";
+
+        // SQLite's async calls complete synchronously: Task.Run makes the two loads overlap.
+        var runs = await Task.WhenAll(
+            Task.Run(() => CliRun.RunAsync("places", "load", "--store", Store)),
+            Task.Run(() => CliRun.RunAsync("places", "load", "--store", other)));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == OpenIcsCli.Ok, run.Error));
+    }
+
+    [Fact]
     public async Task List_filters_by_ics_and_rejects_a_malformed_code()
     {
         await CliRun.RunAsync("places", "load", "--store", Store);
