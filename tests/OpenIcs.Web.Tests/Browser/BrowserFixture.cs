@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace OpenIcs.Web.Tests.Browser;
 
 /// <summary>Debian's Chromium, headless, driven by Playwright; shared by the browser tests.</summary>
-/// <remarks>Without <c>OPENICS_CHROMIUM</c> (or /usr/bin/chromium) the tests are skipped, unless
+/// <remarks>Without <c>OPENICS_CHROMIUM</c> (or a <c>chromium</c> on the PATH) the tests are skipped, unless
 /// <c>OPENICS_REQUIRE_BROWSER=1</c> (set by <c>./test</c>), when they fail.</remarks>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -22,12 +22,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var executable = Environment.GetEnvironmentVariable("OPENICS_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        if (!File.Exists(executable))
+        var executable = Environment.GetEnvironmentVariable("OPENICS_CHROMIUM") is { Length: > 0 } configured ? configured : OnPath("chromium");
+        if (executable is null || !File.Exists(executable))
         {
+            var where = executable ?? "chromium on the PATH";
             if (Environment.GetEnvironmentVariable("OPENICS_REQUIRE_BROWSER") == "1")
-                throw new InvalidOperationException($"OPENICS_REQUIRE_BROWSER=1 but there is no browser at {executable}.");
-            SkipReason = $"No Chromium at {executable}: install Debian's chromium or run ./test.";
+                throw new InvalidOperationException($"OPENICS_REQUIRE_BROWSER=1 but there is no browser at {where}.");
+            SkipReason = $"No Chromium at {where}: install Debian's chromium or run ./test.";
             return;
         }
 
@@ -50,4 +51,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         _playwright?.Dispose();
     }
+
+    private static string? OnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
 }
