@@ -54,7 +54,7 @@ public sealed class PreparedResource
 
         if (root.ValueKind != JsonValueKind.Object)
             return RecordError.Invalid("A resource must be a JSON object.");
-        if (!root.TryGetProperty("resourceType", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        if (!root.TryGetProperty("resourceType"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             return RecordError.Invalid("The resource has no resourceType.");
         var type = typeElement.GetString()!;
         if (expectedType is not null && type != expectedType)
@@ -64,7 +64,7 @@ public sealed class PreparedResource
 
         if (id is null)
         {
-            if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+            if (!root.TryGetProperty("id"u8, out var idElement) || idElement.ValueKind != JsonValueKind.String)
                 return RecordError.Invalid($"The {type} has no id.", "id");
             id = idElement.GetString()!;
         }
@@ -73,15 +73,15 @@ public sealed class PreparedResource
             return RecordError.Invalid($"'{id}' is not a valid id: use 1-64 letters, digits, '-' and '.'.", "id");
 
         var nhsNumbers = new List<string>(1);
-        if (type == "Patient" && root.TryGetProperty("identifier", out var identifiers) && identifiers.ValueKind == JsonValueKind.Array)
+        if (type == "Patient" && root.TryGetProperty("identifier"u8, out var identifiers) && identifiers.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
             foreach (var identifier in identifiers.EnumerateArray())
             {
-                if (identifier.ValueKind == JsonValueKind.Object && identifier.TryGetProperty("system", out var system)
+                if (identifier.ValueKind == JsonValueKind.Object && identifier.TryGetProperty("system"u8, out var system)
                     && system.ValueKind == JsonValueKind.String && system.ValueEquals(NhsNumber.System))
                 {
-                    var value = identifier.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                    var value = identifier.TryGetProperty("value"u8, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
                     if (!NhsNumber.TryParse(value, out var number))
                         return RecordError.Unprocessable(NhsNumber.Rule(value), $"Patient.identifier[{index}].value");
                     if (!nhsNumbers.Contains(number.Digits))
@@ -110,7 +110,7 @@ public sealed class PreparedResource
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (property.NameEquals("reference") && property.Value.ValueKind == JsonValueKind.String
+                    if (property.NameEquals("reference"u8) && property.Value.ValueKind == JsonValueKind.String
                         && ReferenceParser.TryParse(property.Value.GetString(), out var type, out var id) && type is not null)
                         found.Add((type, id));
                     else

@@ -11,6 +11,15 @@ public static class ResourceBody
 {
     private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    // A thread keeps its buffer between resources unless an unusually large one made it grow past this.
+    private const int MaxKeptBuffer = 1 << 20;
+
     /// <summary>The FHIR instant format the server writes (UTC, milliseconds).</summary>
     public static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -24,46 +33,50 @@ public static class ResourceBody
     public static byte[] Stamp(JsonElement resource, string id, int version, DateTimeOffset lastUpdated,
         IReadOnlyDictionary<string, string>? renamed = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        // Every stored version passes through here; one buffer and writer per thread leave the result the only allocation.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        if (resource.TryGetProperty("resourceType"u8, out var type))
         {
-            writer.WriteStartObject();
-            if (resource.TryGetProperty("resourceType", out var type))
-            {
-                writer.WritePropertyName("resourceType");
-                type.WriteTo(writer);
-            }
-
-            writer.WriteString("id", id);
-            writer.WritePropertyName("meta");
-            writer.WriteStartObject();
-            writer.WriteString("versionId", version.ToString(CultureInfo.InvariantCulture));
-            writer.WriteString("lastUpdated", Instant(lastUpdated));
-            if (resource.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object)
-                foreach (var property in meta.EnumerateObject())
-                    if (!property.NameEquals("versionId") && !property.NameEquals("lastUpdated"))
-                        property.WriteTo(writer);
-            writer.WriteEndObject();
-
-            foreach (var property in resource.EnumerateObject())
-            {
-                if (property.NameEquals("resourceType") || property.NameEquals("id") || property.NameEquals("meta"))
-                    continue;
-                if (renamed is null || renamed.Count == 0)
-                {
-                    property.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WritePropertyName(property.Name);
-                    WriteRenamed(property.Value, writer, renamed);
-                }
-            }
-
-            writer.WriteEndObject();
+            writer.WritePropertyName("resourceType"u8);
+            type.WriteTo(writer);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteString("id"u8, id);
+        writer.WritePropertyName("meta"u8);
+        writer.WriteStartObject();
+        writer.WriteString("versionId"u8, version.ToString(CultureInfo.InvariantCulture));
+        writer.WriteString("lastUpdated"u8, Instant(lastUpdated));
+        if (resource.TryGetProperty("meta"u8, out var meta) && meta.ValueKind == JsonValueKind.Object)
+            foreach (var property in meta.EnumerateObject())
+                if (!property.NameEquals("versionId"u8) && !property.NameEquals("lastUpdated"u8))
+                    property.WriteTo(writer);
+        writer.WriteEndObject();
+
+        foreach (var property in resource.EnumerateObject())
+        {
+            if (property.NameEquals("resourceType"u8) || property.NameEquals("id"u8) || property.NameEquals("meta"u8))
+                continue;
+            if (renamed is null || renamed.Count == 0)
+            {
+                property.WriteTo(writer);
+            }
+            else
+            {
+                writer.WritePropertyName(property.Name);
+                WriteRenamed(property.Value, writer, renamed);
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        var body = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBuffer)
+            t_buffer = null;
+        return body;
     }
 
     /// <summary>A 64-bit hash of <paramref name="json"/> (the first eight bytes of its SHA-256), to tell unchanged
@@ -84,7 +97,7 @@ public static class ResourceBody
                 foreach (var property in element.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
-                    if (property.NameEquals("reference") && property.Value.ValueKind == JsonValueKind.String
+                    if (property.NameEquals("reference"u8) && property.Value.ValueKind == JsonValueKind.String
                         && renamed.TryGetValue(property.Value.GetString()!, out var target))
                         writer.WriteStringValue(target);
                     else

@@ -35,6 +35,11 @@ public sealed class PostgresDialect : SqlDialect
         }
 
         builder.NoResetOnClose = true;
+
+        // The record's statements are many and small; PostgreSQL's JIT compiler, which starts on a plan's estimated cost,
+        // spent longer compiling a bulk load's id lookups than running them (about 20 ms each, 8 s per load).
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+            builder.Options = $"{builder.Options} -c jit=off".Trim();
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 

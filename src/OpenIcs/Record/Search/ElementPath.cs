@@ -4,7 +4,13 @@ namespace OpenIcs.Record.Search;
 
 /// <summary>One step of an <see cref="ElementPath"/>: a JSON property, optionally kept only when a child equals a value
 /// (FHIRPath <c>where(system='email')</c>).</summary>
-public sealed record PathStep(string Json, string? WhereChild = null, string? WhereValue = null);
+public sealed record PathStep(string Json, string? WhereChild = null, string? WhereValue = null)
+{
+    private readonly byte[] _utf8Name = System.Text.Encoding.UTF8.GetBytes(Json);
+
+    /// <summary>The property name in UTF-8, to look it up without transcoding.</summary>
+    internal ReadOnlySpan<byte> Utf8Name => _utf8Name;
+}
 
 /// <summary>A search parameter's FHIRPath expression compiled to a walk over the resource's JSON: property names (with
 /// choice types resolved, e.g. <c>effectiveDateTime</c>), filters, and the FHIR type of what it reaches.</summary>
@@ -13,31 +19,31 @@ public sealed record PathStep(string Json, string? WhereChild = null, string? Wh
 /// <param name="ReferenceTarget">For <c>where(resolve() is T)</c>: keep only references to <c>T</c>.</param>
 public sealed record ElementPath(IReadOnlyList<PathStep> Steps, string LeafType, string? ReferenceTarget = null)
 {
-    /// <summary>Calls <paramref name="visit"/> with every element the path reaches in <paramref name="resource"/>.</summary>
-    public void Walk(JsonElement resource, Action<JsonElement> visit) => Walk(resource, 0, visit);
+    /// <summary>Adds every element the path reaches in <paramref name="resource"/> to <paramref name="found"/>.</summary>
+    public void Collect(JsonElement resource, List<JsonElement> found) => Collect(resource, 0, found);
 
-    private void Walk(JsonElement element, int index, Action<JsonElement> visit)
+    private void Collect(JsonElement element, int index, List<JsonElement> found)
     {
         if (index == Steps.Count)
         {
-            visit(element);
+            found.Add(element);
             return;
         }
 
         if (element.ValueKind != JsonValueKind.Object)
             return;
         var step = Steps[index];
-        if (!element.TryGetProperty(step.Json, out var value))
+        if (!element.TryGetProperty(step.Utf8Name, out var value))
             return;
         if (value.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in value.EnumerateArray())
                 if (Keeps(step, item))
-                    Walk(item, index + 1, visit);
+                    Collect(item, index + 1, found);
         }
         else if (Keeps(step, value))
         {
-            Walk(value, index + 1, visit);
+            Collect(value, index + 1, found);
         }
     }
 

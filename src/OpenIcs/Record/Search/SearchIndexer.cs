@@ -11,48 +11,91 @@ public static class SearchIndexer
     /// logical id <paramref name="id"/>.</summary>
     public static SearchIndex Index(string resourceType, string id, JsonElement resource)
     {
-        var tokens = new HashSet<TokenValue>();
-        var strings = new HashSet<StringValue>();
-        var dates = new HashSet<DateValue>();
-        var references = new HashSet<ReferenceValue>();
-        var quantities = new HashSet<QuantityValue>();
+        // Indexing runs for every resource written; one set of buffers per thread keeps it from allocating more than the
+        // index itself.
+        var rows = t_rows ??= new Rows();
+        rows.Clear();
+        var elements = rows.Elements;
         foreach (var parameter in SearchParameterCatalog.For(resourceType).Values)
         {
             if (parameter.StoredAs is not null)
                 continue;
             foreach (var path in parameter.Paths)
             {
-                path.Walk(resource, element =>
+                elements.Clear();
+                path.Collect(resource, elements);
+                foreach (var element in elements)
                 {
                     switch (parameter.Type)
                     {
                         case SearchParamType.Token or SearchParamType.Uri:
-                            AddTokens(parameter.Name, path.LeafType, element, tokens);
+                            AddTokens(parameter.Name, path.LeafType, element, rows.Tokens);
                             break;
                         case SearchParamType.String:
-                            AddStrings(parameter.Name, path.LeafType, element, strings);
+                            AddStrings(parameter.Name, path.LeafType, element, rows.Strings);
                             break;
                         case SearchParamType.Date:
-                            AddDates(parameter.Name, path.LeafType, element, dates);
+                            AddDates(parameter.Name, path.LeafType, element, rows.Dates);
                             break;
                         case SearchParamType.Reference:
-                            AddReference(parameter.Name, path, element, references);
+                            AddReference(parameter.Name, path, element, rows.References);
                             break;
                         case SearchParamType.Quantity:
-                            AddQuantity(parameter.Name, path.LeafType, element, quantities);
+                            AddQuantity(parameter.Name, path.LeafType, element, rows.Quantities);
                             break;
                     }
-                });
+                }
             }
         }
 
-        return new SearchIndex([.. tokens], [.. strings], [.. dates], [.. references], [.. quantities],
-            Compartment(resourceType, id, references));
+        return new SearchIndex(rows.Tokens.ToArray(), rows.Strings.ToArray(), rows.Dates.ToArray(), rows.References.ToArray(),
+            rows.Quantities.ToArray(), Compartment(resourceType, id, rows.References.Values));
+    }
+
+    [ThreadStatic]
+    private static Rows? t_rows;
+
+    /// <summary>The rows found so far for one resource: a value is kept once (a resource has a few dozen at most, so a
+    /// list search is quicker than a hash set).</summary>
+    private sealed class Rows
+    {
+        public List<JsonElement> Elements { get; } = [];
+        public Distinct<TokenValue> Tokens { get; } = new();
+        public Distinct<StringValue> Strings { get; } = new();
+        public Distinct<DateValue> Dates { get; } = new();
+        public Distinct<ReferenceValue> References { get; } = new();
+        public Distinct<QuantityValue> Quantities { get; } = new();
+
+        public void Clear()
+        {
+            Tokens.Clear();
+            Strings.Clear();
+            Dates.Clear();
+            References.Clear();
+            Quantities.Clear();
+        }
+    }
+
+    private sealed class Distinct<T> where T : IEquatable<T>
+    {
+        private readonly List<T> _values = [];
+
+        public IReadOnlyList<T> Values => _values;
+
+        public void Add(T value)
+        {
+            if (!_values.Contains(value))
+                _values.Add(value);
+        }
+
+        public void Clear() => _values.Clear();
+
+        public T[] ToArray() => _values.ToArray();
     }
 
     /// <summary>The Patient a resource belongs to: itself for a Patient, else the target of its <c>patient</c>
     /// parameter (whose rows may be stored under another name, e.g. <c>subject</c>).</summary>
-    private static string? Compartment(string resourceType, string id, HashSet<ReferenceValue> references)
+    private static string? Compartment(string resourceType, string id, IReadOnlyList<ReferenceValue> references)
     {
         if (resourceType == "Patient")
             return id;
@@ -64,21 +107,21 @@ public static class SearchIndexer
         return null;
     }
 
-    private static void AddTokens(string param, string leafType, JsonElement element, HashSet<TokenValue> tokens)
+    private static void AddTokens(string param, string leafType, JsonElement element, Distinct<TokenValue> tokens)
     {
         switch (leafType)
         {
             case "CodeableConcept":
-                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("coding", out var codings)
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("coding"u8, out var codings)
                     && codings.ValueKind == JsonValueKind.Array)
                     foreach (var coding in codings.EnumerateArray())
-                        AddCoding(param, coding, "code", tokens);
+                        AddCoding(param, coding, "code"u8, tokens);
                 break;
             case "Coding":
-                AddCoding(param, element, "code", tokens);
+                AddCoding(param, element, "code"u8, tokens);
                 break;
             case "Identifier" or "ContactPoint":
-                AddCoding(param, element, "value", tokens);
+                AddCoding(param, element, "value"u8, tokens);
                 break;
             default:
                 if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text)
@@ -89,19 +132,20 @@ public static class SearchIndexer
         }
     }
 
-    private static void AddCoding(string param, JsonElement element, string codeName, HashSet<TokenValue> tokens)
+    private static void AddCoding(string param, JsonElement element, ReadOnlySpan<byte> codeName, Distinct<TokenValue> tokens)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(codeName, out var code)
             || code.ValueKind != JsonValueKind.String || code.GetString() is not { Length: > 0 } value)
             return;
-        var system = element.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? "" : "";
+        var system = element.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? "" : "";
         tokens.Add(new TokenValue(param, system, value));
     }
 
-    private static readonly string[] NameParts = ["family", "given", "prefix", "suffix", "text"];
-    private static readonly string[] AddressParts = ["line", "city", "district", "state", "postalCode", "country", "text"];
+    private static readonly byte[][] NameParts = [.. new[] { "family", "given", "prefix", "suffix", "text" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] AddressParts =
+        [.. new[] { "line", "city", "district", "state", "postalCode", "country", "text" }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
-    private static void AddStrings(string param, string leafType, JsonElement element, HashSet<StringValue> strings)
+    private static void AddStrings(string param, string leafType, JsonElement element, Distinct<StringValue> strings)
     {
         switch (leafType)
         {
@@ -131,14 +175,14 @@ public static class SearchIndexer
         }
     }
 
-    private static void AddString(string param, string text, HashSet<StringValue> strings)
+    private static void AddString(string param, string text, Distinct<StringValue> strings)
     {
         var folded = TextFolding.Fold(text);
         if (folded.Length > 0)
             strings.Add(new StringValue(param, folded, text.Length > TextFolding.MaxLength ? text[..TextFolding.MaxLength] : text));
     }
 
-    private static IEnumerable<string> Parts(JsonElement element, string[] names)
+    private static IEnumerable<string> Parts(JsonElement element, byte[][] names)
     {
         if (element.ValueKind != JsonValueKind.Object)
             yield break;
@@ -155,20 +199,20 @@ public static class SearchIndexer
         }
     }
 
-    private static void AddDates(string param, string leafType, JsonElement element, HashSet<DateValue> dates)
+    private static void AddDates(string param, string leafType, JsonElement element, Distinct<DateValue> dates)
     {
         switch (leafType)
         {
             case "Period":
                 if (element.ValueKind != JsonValueKind.Object)
                     return;
-                var low = element.TryGetProperty("start", out var start) && DateOf(start) is { } s ? s.Low : long.MinValue;
-                var high = element.TryGetProperty("end", out var end) && DateOf(end) is { } e ? e.High : DateRange.Open;
+                var low = element.TryGetProperty("start"u8, out var start) && DateOf(start) is { } s ? s.Low : long.MinValue;
+                var high = element.TryGetProperty("end"u8, out var end) && DateOf(end) is { } e ? e.High : DateRange.Open;
                 if (low != long.MinValue || high != DateRange.Open)
                     dates.Add(new DateValue(param, low, high));
                 break;
             case "Timing":
-                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("event", out var events)
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("event"u8, out var events)
                     && events.ValueKind == JsonValueKind.Array)
                     foreach (var item in events.EnumerateArray())
                         if (DateOf(item) is { } range)
@@ -184,7 +228,7 @@ public static class SearchIndexer
     private static DateRange? DateOf(JsonElement element) =>
         element.ValueKind == JsonValueKind.String && DateRange.TryParse(element.GetString(), out var range) ? range : null;
 
-    private static void AddReference(string param, ElementPath path, JsonElement element, HashSet<ReferenceValue> references)
+    private static void AddReference(string param, ElementPath path, JsonElement element, Distinct<ReferenceValue> references)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
@@ -194,7 +238,7 @@ public static class SearchIndexer
             return;
         }
 
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("reference", out var value)
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("reference"u8, out var value)
             || value.ValueKind != JsonValueKind.String || !ReferenceParser.TryParse(value.GetString(), out var type, out var id))
             return;
         if (path.ReferenceTarget is not null && type != path.ReferenceTarget)
@@ -202,14 +246,14 @@ public static class SearchIndexer
         references.Add(new ReferenceValue(param, type, id));
     }
 
-    private static void AddQuantity(string param, string leafType, JsonElement element, HashSet<QuantityValue> quantities)
+    private static void AddQuantity(string param, string leafType, JsonElement element, Distinct<QuantityValue> quantities)
     {
         if (element.ValueKind != JsonValueKind.Object)
             return;
         if (leafType == "Range")
         {
-            var low = element.TryGetProperty("low", out var l) ? QuantityOf(l) : null;
-            var high = element.TryGetProperty("high", out var h) ? QuantityOf(h) : null;
+            var low = element.TryGetProperty("low"u8, out var l) ? QuantityOf(l) : null;
+            var high = element.TryGetProperty("high"u8, out var h) ? QuantityOf(h) : null;
             if (low is null && high is null)
                 return;
             var unit = low ?? high!.Value;
@@ -224,11 +268,11 @@ public static class SearchIndexer
 
     private static (double Value, string System, string Code)? QuantityOf(JsonElement element)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("value", out var v) || v.ValueKind != JsonValueKind.Number)
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("value"u8, out var v) || v.ValueKind != JsonValueKind.Number)
             return null;
-        var system = element.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
-        var code = element.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!
-            : element.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
+        var system = element.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
+        var code = element.TryGetProperty("code"u8, out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!
+            : element.TryGetProperty("unit"u8, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
         return (v.GetDouble(), system, code);
     }
 }
