@@ -5,18 +5,28 @@ using OpenIcs.Record.Search;
 namespace OpenIcs.Record;
 
 /// <summary>A resource checked and indexed above the store seam, ready to be written by either store: its type and id,
-/// JSON, search index, content hash and NHS numbers.</summary>
+/// stored form, search index, content hash and NHS numbers.</summary>
+/// <remarks>The stored form of a first version is written while the resource is prepared (in parallel, ahead of the
+/// writer), with a place for the time it is stored; the JSON as a tree is read again only when another version or id is
+/// wanted. A bulk load then holds a few hundred bytes per waiting resource rather than a parsed document.</remarks>
 public sealed class PreparedResource
 {
-    private PreparedResource(string type, string id, JsonElement json, SearchIndex index, long hash, IReadOnlyList<string> nhsNumbers)
+    private readonly byte[] _firstVersion;
+    private readonly int _lastUpdatedAt;
+    private JsonElement? _json;
+
+    private PreparedResource(string type, string id, byte[] firstVersion, SearchIndex index, long hash, IReadOnlyList<string> nhsNumbers)
     {
         Type = type;
         Id = id;
-        Json = json;
+        _firstVersion = firstVersion;
+        _lastUpdatedAt = firstVersion.AsSpan().IndexOf(LastUpdatedProperty) + LastUpdatedProperty.Length;
         Index = index;
         Hash = hash;
         NhsNumbers = nhsNumbers;
     }
+
+    private static ReadOnlySpan<byte> LastUpdatedProperty => "\"lastUpdated\":\""u8;
 
     /// <summary>The resource type.</summary>
     public string Type { get; }
@@ -24,8 +34,8 @@ public sealed class PreparedResource
     /// <summary>The logical id.</summary>
     public string Id { get; }
 
-    /// <summary>The resource JSON (a private copy, safe to keep).</summary>
-    public JsonElement Json { get; }
+    /// <summary>The resource JSON (a private copy, safe to keep), as stored at version 1.</summary>
+    public JsonElement Json => _json ??= ParseFirstVersion();
 
     /// <summary>The search-index rows.</summary>
     public SearchIndex Index { get; }
@@ -38,13 +48,12 @@ public sealed class PreparedResource
 
     /// <summary>Checks and indexes <paramref name="json"/>: a JSON object with a supported <c>resourceType</c> (equal to
     /// <paramref name="expectedType"/> when given) and a valid id (<paramref name="id"/> when given replaces it).</summary>
-    public static Outcome<PreparedResource> From(ReadOnlySpan<byte> json, string? expectedType = null, string? id = null)
+    public static Outcome<PreparedResource> From(ReadOnlyMemory<byte> json, string? expectedType = null, string? id = null)
     {
-        JsonElement root;
+        JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(json);
-            root = JsonElement.ParseValue(ref reader);
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {
@@ -52,6 +61,12 @@ public sealed class PreparedResource
                 e.LineNumber is { } line ? $"line {line + 1}, position {e.BytePositionInLine + 1}" : null);
         }
 
+        using (document)
+            return From(json.Span, document.RootElement, expectedType, id);
+    }
+
+    private static Outcome<PreparedResource> From(ReadOnlySpan<byte> json, JsonElement root, string? expectedType, string? id)
+    {
         if (root.ValueKind != JsonValueKind.Object)
             return RecordError.Invalid("A resource must be a JSON object.");
         if (!root.TryGetProperty("resourceType"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
@@ -92,7 +107,25 @@ public sealed class PreparedResource
             }
         }
 
-        return new PreparedResource(type, id, root, SearchIndexer.Index(type, id, root), ResourceBody.Hash(json), nhsNumbers);
+        return new PreparedResource(type, id, ResourceBody.Stamp(root, id, 1, DateTimeOffset.UnixEpoch), SearchIndexer.Index(type, id, root),
+            ResourceBody.Hash(json), nhsNumbers);
+    }
+
+    /// <summary>The stored form of this resource as <paramref name="version"/> of <paramref name="id"/>, last updated
+    /// <paramref name="lastUpdated"/>, with references in <paramref name="renamed"/> rewritten.</summary>
+    public byte[] Stamp(string id, int version, DateTimeOffset lastUpdated, IReadOnlyDictionary<string, string>? renamed = null)
+    {
+        if (version != 1 || id != Id || renamed is { Count: > 0 })
+            return ResourceBody.Stamp(Json, id, version, lastUpdated, renamed);
+        var body = _firstVersion.ToArray();
+        ResourceBody.WriteInstant(lastUpdated, body.AsSpan(_lastUpdatedAt));
+        return body;
+    }
+
+    private JsonElement ParseFirstVersion()
+    {
+        var reader = new Utf8JsonReader(_firstVersion);
+        return JsonElement.ParseValue(ref reader);
     }
 
     /// <summary>Every relative reference (<c>Type/id</c>) anywhere in the resource, for integrity checks.</summary>

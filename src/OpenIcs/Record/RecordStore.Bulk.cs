@@ -151,7 +151,7 @@ public sealed partial class RecordStore
             Dictionary<string, long> nhsHolders)
         {
             var renames = state.Renamed.IsEmpty ? null : state.Renamed;
-            var body = ResourceBody.Stamp(resource.Json, id, version, now, renames);
+            var body = resource.Stamp(id, version, now, renames);
             var prepared = resource;
             if (id != resource.Id || (renames is not null && resource.LocalReferences().Any(r => renames.ContainsKey($"{r.Type}/{r.Id}"))))
             {
@@ -180,7 +180,11 @@ public sealed partial class RecordStore
 
         private async Task<Dictionary<(string System, string Code), string>> MatchIdentifiersAsync(string type, List<PreparedResource> resources, CancellationToken ct)
         {
-            var codes = resources.SelectMany(r => r.Index.Tokens).Where(t => t.Param == "identifier").Select(t => t.Code).Distinct().ToList();
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var resource in resources)
+                foreach (var token in resource.Index.Tokens)
+                    if (token.Param == "identifier")
+                        codes.Add(token.Code);
             if (codes.Count == 0)
                 return [];
             // Two probes rather than one join: with statistics that lag a growing table, PostgreSQL has planned the join

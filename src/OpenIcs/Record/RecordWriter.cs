@@ -131,7 +131,7 @@ public sealed class RecordWriter
         if (await CheckNhsNumbersAsync(resource, rk, ct) is { } duplicate)
             return duplicate;
         var version = existing is null ? 1 : (int)existing.Version + 1;
-        var body = ResourceBody.Stamp(resource.Json, resource.Id, version, Now);
+        var body = resource.Stamp(resource.Id, version, Now);
         var stored = new StoredResource(rk, resource.Type, resource.Id, version, Now.ToUnixTimeMilliseconds(), false, body);
         if (existing is null)
         {

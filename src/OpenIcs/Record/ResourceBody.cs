@@ -20,9 +20,21 @@ public static class ResourceBody
     // A thread keeps its buffer between resources unless an unusually large one made it grow past this.
     private const int MaxKeptBuffer = 1 << 20;
 
+    /// <summary>The length of an <see cref="Instant"/>.</summary>
+    public const int InstantLength = 24;
+
     /// <summary>The FHIR instant format the server writes (UTC, milliseconds).</summary>
-    public static string Instant(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <see cref="Instant"/> of <paramref name="at"/> as UTF-8 into the first <see cref="InstantLength"/>
+    /// bytes of <paramref name="into"/>.</summary>
+    public static void WriteInstant(DateTimeOffset at, Span<byte> into)
+    {
+        if (!at.UtcDateTime.TryFormat(into[..InstantLength], out var written, InstantFormat, CultureInfo.InvariantCulture) || written != InstantLength)
+            throw new ArgumentOutOfRangeException(nameof(at), at, "The time has no four-digit year.");
+    }
+
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     /// <summary>The stored JSON of <paramref name="resource"/> at <paramref name="version"/>.</summary>
     /// <param name="resource">The resource JSON as received.</param>

@@ -106,4 +106,26 @@ public sealed class SearchIndexTests
         Assert.Equal("""{"resourceType":"Observation","id":"o1","meta":{"versionId":"2","lastUpdated":"1970-01-01T00:00:00.000Z","tag":[{"code":"t"}]},"subject":{"reference":"Patient/new"}}""",
             System.Text.Encoding.UTF8.GetString(body));
     }
+
+    [Theory]
+    [InlineData("x", 1, false)]
+    [InlineData("x", 3, false)]
+    [InlineData("y", 1, false)]
+    [InlineData("x", 1, true)]
+    public void A_prepared_resource_stamps_as_the_tree_would(string id, int version, bool rename)
+    {
+        const string Text = """{"resourceType":"Observation","id":"x","meta":{"versionId":"9","lastUpdated":"2001-02-03T04:05:06Z","tag":[{"code":"t"}]},"status":"final","subject":{"reference":"Patient/old"}}""";
+        var prepared = PreparedResource.From(System.Text.Encoding.UTF8.GetBytes(Text)).Value!;
+        using var json = JsonDocument.Parse(Text);
+        var at = new DateTimeOffset(2026, 11, 23, 9, 8, 7, 654, TimeSpan.FromHours(1));
+        var renamed = rename ? new Dictionary<string, string> { ["Patient/old"] = "Patient/new" } : null;
+
+        var body = prepared.Stamp(id, version, at, renamed);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(ResourceBody.Stamp(json.RootElement, id, version, at, renamed)),
+            System.Text.Encoding.UTF8.GetString(body));
+        Assert.Contains("\"lastUpdated\":\"2026-11-23T08:08:07.654Z\"", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        // Each stamp is a new array: what one store write keeps, another cannot change.
+        Assert.NotSame(body, prepared.Stamp(id, version, at, renamed));
+    }
 }
