@@ -16,34 +16,29 @@ public static class SearchIndexer
         var rows = t_rows ??= new Rows();
         rows.Clear();
         var elements = rows.Elements;
-        foreach (var parameter in SearchParameterCatalog.For(resourceType).Values)
+        foreach (var (parameter, path) in SearchParameterCatalog.IndexedPaths(resourceType))
         {
-            if (parameter.StoredAs is not null)
-                continue;
-            foreach (var path in parameter.Paths)
+            elements.Clear();
+            path.Collect(resource, elements);
+            foreach (var element in elements)
             {
-                elements.Clear();
-                path.Collect(resource, elements);
-                foreach (var element in elements)
+                switch (parameter.Type)
                 {
-                    switch (parameter.Type)
-                    {
-                        case SearchParamType.Token or SearchParamType.Uri:
-                            AddTokens(parameter.Name, path.LeafType, element, rows.Tokens);
-                            break;
-                        case SearchParamType.String:
-                            AddStrings(parameter.Name, path.LeafType, element, rows.Strings);
-                            break;
-                        case SearchParamType.Date:
-                            AddDates(parameter.Name, path.LeafType, element, rows.Dates);
-                            break;
-                        case SearchParamType.Reference:
-                            AddReference(parameter.Name, path, element, rows.References);
-                            break;
-                        case SearchParamType.Quantity:
-                            AddQuantity(parameter.Name, path.LeafType, element, rows.Quantities);
-                            break;
-                    }
+                    case SearchParamType.Token or SearchParamType.Uri:
+                        AddTokens(parameter.Name, path.LeafType, element, rows.Tokens);
+                        break;
+                    case SearchParamType.String:
+                        AddStrings(parameter.Name, path.LeafType, element, rows.Strings);
+                        break;
+                    case SearchParamType.Date:
+                        AddDates(parameter.Name, path.LeafType, element, rows.Dates);
+                        break;
+                    case SearchParamType.Reference:
+                        AddReference(parameter.Name, path, element, rows.References);
+                        break;
+                    case SearchParamType.Quantity:
+                        AddQuantity(parameter.Name, path.LeafType, element, rows.Quantities);
+                        break;
                 }
             }
         }
@@ -54,6 +49,18 @@ public static class SearchIndexer
 
     [ThreadStatic]
     private static Rows? t_rows;
+
+    [ThreadStatic]
+    private static RecentValues<string>? t_strings;
+
+    [ThreadStatic]
+    private static RecentValues<(bool Parsed, string? Type, string Id)>? t_references;
+
+    [ThreadStatic]
+    private static RecentValues<DateRange?>? t_dates;
+
+    // A JSON string's text, shared with earlier resources where it recurs.
+    private static string Text(JsonElement element) => (t_strings ??= new()).Get(element, static e => e.GetString()!);
 
     /// <summary>The rows found so far for one resource: a value is kept once (a resource has a few dozen at most, so a
     /// list search is quicker than a hash set).</summary>
@@ -124,7 +131,7 @@ public static class SearchIndexer
                 AddCoding(param, element, "value"u8, tokens);
                 break;
             default:
-                if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text)
+                if (element.ValueKind == JsonValueKind.String && Text(element) is { Length: > 0 } text)
                     tokens.Add(new TokenValue(param, "", text));
                 else if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
                     tokens.Add(new TokenValue(param, "", element.ValueKind == JsonValueKind.True ? "true" : "false"));
@@ -135,9 +142,9 @@ public static class SearchIndexer
     private static void AddCoding(string param, JsonElement element, ReadOnlySpan<byte> codeName, Distinct<TokenValue> tokens)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(codeName, out var code)
-            || code.ValueKind != JsonValueKind.String || code.GetString() is not { Length: > 0 } value)
+            || code.ValueKind != JsonValueKind.String || Text(code) is not { Length: > 0 } value)
             return;
-        var system = element.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? "" : "";
+        var system = element.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? Text(s) : "";
         tokens.Add(new TokenValue(param, system, value));
     }
 
@@ -226,7 +233,8 @@ public static class SearchIndexer
     }
 
     private static DateRange? DateOf(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String && DateRange.TryParse(element.GetString(), out var range) ? range : null;
+        element.ValueKind != JsonValueKind.String ? null
+        : (t_dates ??= new()).Get(element, static e => DateRange.TryParse(e.GetString(), out var range) ? range : null);
 
     private static void AddReference(string param, ElementPath path, JsonElement element, Distinct<ReferenceValue> references)
     {
@@ -239,7 +247,11 @@ public static class SearchIndexer
         }
 
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("reference"u8, out var value)
-            || value.ValueKind != JsonValueKind.String || !ReferenceParser.TryParse(value.GetString(), out var type, out var id))
+            || value.ValueKind != JsonValueKind.String)
+            return;
+        var (parsed, type, id) = (t_references ??= new()).Get(value,
+            static e => ReferenceParser.TryParse(e.GetString(), out var type, out var id) ? (true, type, id) : (false, null, ""));
+        if (!parsed)
             return;
         if (path.ReferenceTarget is not null && type != path.ReferenceTarget)
             return;

@@ -40,6 +40,17 @@ public static class SearchParameterCatalog
     // Declared after Indexed: static fields initialise in order.
     private static readonly FrozenDictionary<string, FrozenDictionary<string, SearchParameter>> ByType = Build();
 
+    // Per type, every (parameter, path) whose values are stored in index rows: what indexing a resource walks.
+    private static readonly FrozenDictionary<string, (SearchParameter Parameter, ElementPath Path)[]> IndexedPathsByType =
+        ByType.ToFrozenDictionary(t => t.Key,
+            t => t.Value.Values.Where(p => p.StoredAs is null).SelectMany(p => p.Paths.Select(path => (p, path))).ToArray(),
+            StringComparer.Ordinal);
+
+    /// <summary>Every path of a parameter of <paramref name="resourceType"/> that has index rows of its own, with its
+    /// parameter.</summary>
+    public static ReadOnlySpan<(SearchParameter Parameter, ElementPath Path)> IndexedPaths(string resourceType) =>
+        IndexedPathsByType.TryGetValue(resourceType, out var paths) ? paths : [];
+
     /// <summary>The parameters of <paramref name="resourceType"/>, by name.</summary>
     public static IReadOnlyDictionary<string, SearchParameter> For(string resourceType) =>
         ByType.TryGetValue(resourceType, out var parameters) ? parameters : FrozenDictionary<string, SearchParameter>.Empty;
