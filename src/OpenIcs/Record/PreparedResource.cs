@@ -34,7 +34,7 @@ public sealed class PreparedResource
     /// <summary>The logical id.</summary>
     public string Id { get; }
 
-    /// <summary>The resource JSON (a private copy, safe to keep), as stored at version 1.</summary>
+    /// <summary>The resource JSON (a private copy, safe to keep), as stored at version 1 (its time aside).</summary>
     public JsonElement Json => _json ??= ParseFirstVersion();
 
     /// <summary>The search-index rows.</summary>
@@ -87,7 +87,7 @@ public sealed class PreparedResource
         if (!RecordTypes.IsValidId(id))
             return RecordError.Invalid($"'{id}' is not a valid id: use 1-64 letters, digits, '-' and '.'.", "id");
 
-        var nhsNumbers = new List<string>(1);
+        List<string>? nhsNumbers = null;
         if (type == "Patient" && root.TryGetProperty("identifier"u8, out var identifiers) && identifiers.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
@@ -99,6 +99,7 @@ public sealed class PreparedResource
                     var value = identifier.TryGetProperty("value"u8, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
                     if (!NhsNumber.TryParse(value, out var number))
                         return RecordError.Unprocessable(NhsNumber.Rule(value), $"Patient.identifier[{index}].value");
+                    nhsNumbers ??= new List<string>(1);
                     if (!nhsNumbers.Contains(number.Digits))
                         nhsNumbers.Add(number.Digits);
                 }
@@ -108,18 +109,20 @@ public sealed class PreparedResource
         }
 
         return new PreparedResource(type, id, ResourceBody.Stamp(root, id, 1, DateTimeOffset.UnixEpoch), SearchIndexer.Index(type, id, root),
-            ResourceBody.Hash(json), nhsNumbers);
+            ResourceBody.Hash(json), nhsNumbers ?? (IReadOnlyList<string>)[]);
     }
 
     /// <summary>The stored form of this resource as <paramref name="version"/> of <paramref name="id"/>, last updated
     /// <paramref name="lastUpdated"/>, with references in <paramref name="renamed"/> rewritten.</summary>
+    /// <remarks>For the first version under its own id, this is the resource's own buffer with the time written in: no
+    /// copy, since a bulk load keeps every waiting body until its batch is written. Stamping again rewrites that time
+    /// (a retried batch), so the result belongs to one write at a time.</remarks>
     public byte[] Stamp(string id, int version, DateTimeOffset lastUpdated, IReadOnlyDictionary<string, string>? renamed = null)
     {
         if (version != 1 || id != Id || renamed is { Count: > 0 })
             return ResourceBody.Stamp(Json, id, version, lastUpdated, renamed);
-        var body = _firstVersion.ToArray();
-        ResourceBody.WriteInstant(lastUpdated, body.AsSpan(_lastUpdatedAt));
-        return body;
+        ResourceBody.WriteInstant(lastUpdated, _firstVersion.AsSpan(_lastUpdatedAt));
+        return _firstVersion;
     }
 
     private JsonElement ParseFirstVersion()
