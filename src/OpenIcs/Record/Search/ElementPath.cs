@@ -10,6 +10,13 @@ public sealed record PathStep(string Json, string? WhereChild = null, string? Wh
 
     /// <summary>The property name in UTF-8, to look it up without transcoding.</summary>
     internal ReadOnlySpan<byte> Utf8Name => _utf8Name;
+
+    /// <summary>Equal when name and filter are (the UTF-8 copy of the name aside).</summary>
+    public bool Equals(PathStep? other) =>
+        other is not null && Json == other.Json && WhereChild == other.WhereChild && WhereValue == other.WhereValue;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Json, WhereChild, WhereValue);
 }
 
 /// <summary>A search parameter's FHIRPath expression compiled to a walk over the resource's JSON: property names (with
