@@ -282,9 +282,9 @@ public static class SearchIndexer
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("value"u8, out var v) || v.ValueKind != JsonValueKind.Number)
             return null;
-        var system = element.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
-        var code = element.TryGetProperty("code"u8, out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!
-            : element.TryGetProperty("unit"u8, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
+        var system = element.TryGetProperty("system"u8, out var s) && s.ValueKind == JsonValueKind.String ? Text(s) : "";
+        var code = element.TryGetProperty("code"u8, out var c) && c.ValueKind == JsonValueKind.String ? Text(c)
+            : element.TryGetProperty("unit"u8, out var u) && u.ValueKind == JsonValueKind.String ? Text(u) : "";
         return (v.GetDouble(), system, code);
     }
 }
