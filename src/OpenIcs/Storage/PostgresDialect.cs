@@ -13,7 +13,12 @@ public sealed class PostgresDialect : SqlDialect
     private readonly NpgsqlDataSource _dataSource;
 
     /// <summary>A dialect over the database reached with <paramref name="connectionString"/>.</summary>
-    public PostgresDialect(string connectionString)
+    public PostgresDialect(string connectionString) => _dataSource = NpgsqlDataSource.Create(Settings(connectionString));
+
+    /// <summary>The connection settings OpenICS uses: <paramref name="connectionString"/> with defaults for what it
+    /// leaves out (anything it sets itself is kept).</summary>
+    /// <exception cref="FormatException">The connection string is malformed.</exception>
+    internal static NpgsqlConnectionStringBuilder Settings(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -26,7 +31,7 @@ public sealed class PostgresDialect : SqlDialect
         }
 
         // Reads repeat a few statement shapes thousands of times a second: preparing them saves PostgreSQL parsing and
-        // planning each time (a search's plan costs more than running it). Connections carry no session state, so returning
+        // planning each time (a search's plan cost more than running it). Connections carry no session state, so returning
         // one to the pool needs no DISCARD ALL round trip.
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
@@ -36,11 +41,29 @@ public sealed class PostgresDialect : SqlDialect
 
         builder.NoResetOnClose = true;
 
+        // Each pooled connection is a PostgreSQL backend process. At Npgsql's default of 100, a burst of requests runs
+        // that many backends at once, all competing for the same cores: on two cores, searches at 1,000/s had a p99 of
+        // 14-25 ms with the 64 backends the burst opened and 6-9 ms with 8 (docs/record.md). Beyond the pool, a request
+        // waits for a connection instead (up to the connection string's Timeout, 15 s by default).
+        if (!Sets(connectionString, "MaximumPoolSize", "MaxPoolSize"))
+            builder.MaxPoolSize = Math.Max(DefaultPoolSize, builder.MinPoolSize);
+
         // The record's statements are many and small; PostgreSQL's JIT compiler, which starts on a plan's estimated cost,
         // spent longer compiling a bulk load's id lookups than running them (about 20 ms each, 8 s per load).
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
             builder.Options = $"{builder.Options} -c jit=off".Trim();
-        _dataSource = NpgsqlDataSource.Create(builder);
+        return builder;
+    }
+
+    /// <summary>The most connections (so PostgreSQL backends) one OpenICS process opens unless its connection string
+    /// says otherwise: four per core of this machine, at least eight.</summary>
+    internal static int DefaultPoolSize => Math.Max(8, 4 * Environment.ProcessorCount);
+
+    // Whether the connection string sets any of the keywords (Npgsql ignores their case and spaces).
+    private static bool Sets(string connectionString, params string[] keywords)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(key => keywords.Contains(key.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase));
     }
 
     /// <inheritdoc />
