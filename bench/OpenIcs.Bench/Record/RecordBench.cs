@@ -21,6 +21,9 @@ public static class RecordBench
         int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         switch (args.FirstOrDefault())
         {
+            case "reads" when Option("only", "all") is not ("all" or "baseline" or "read" or "search" or "everything"):
+                await Console.Error.WriteLineAsync($"record reads: --only '{Option("only", "")}' is not one of baseline, read, search, everything.");
+                return 2;
             case "reads":
                 await ReadsAsync(Option("url", "http://127.0.0.1:5200/fhir"), Number("rate", 1000), Number("seconds", 30), Number("connections", 64), Option("only", "all"));
                 return 0;
