@@ -33,7 +33,7 @@ public sealed class PostgresDialect : SqlDialect
         // Reads repeat a few statement shapes thousands of times a second: preparing them saves PostgreSQL parsing and
         // planning each time (a search's plan cost more than running it). Connections carry no session state, so returning
         // one to the pool needs no DISCARD ALL round trip.
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "MaxAutoPrepare", "AutoPrepareMinUsages"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 3;

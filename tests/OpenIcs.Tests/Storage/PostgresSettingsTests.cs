@@ -23,6 +23,13 @@ public class PostgresSettingsTests
     public void A_pool_size_given_is_kept(string connectionString, int expected) =>
         Assert.Equal(expected, PostgresDialect.Settings(connectionString).MaxPoolSize);
 
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;MaxAutoPrepare=0", 0)]
+    [InlineData("Host=db;Auto Prepare Min Usages=10", 0)]
+    public void Automatic_preparation_given_is_kept(string connectionString, int expected) =>
+        Assert.Equal(expected, PostgresDialect.Settings(connectionString).MaxAutoPrepare);
+
     [Fact]
     public void The_default_pool_is_never_smaller_than_the_minimum_asked_for() =>
         Assert.Equal(200, PostgresDialect.Settings("Host=db;Minimum Pool Size=200").MaxPoolSize);
